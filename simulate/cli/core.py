@@ -1,0 +1,253 @@
+"""Core commands: ``scenarios``, ``replay``, ``grid``, ``rules`` and ``demo``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+
+from ..errors import SimulateError
+
+__all__ = ["register", "ChangeAction", "parse_set", "add_change_options", "resolve_changes"]
+
+
+class ChangeAction(argparse.Action):
+    """Collects ``--whatif NAME`` and ``--set MEMBER=BALLOT`` in command-line order."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        changes = list(getattr(namespace, self.dest, None) or [])
+        changes.append((option_string, values))
+        setattr(namespace, self.dest, changes)
+
+
+def parse_set(text: str):
+    """``"Russia=abstain"`` -> a :class:`~simulate.whatif.SetBallots` change."""
+    from ..whatif import SetBallots
+
+    member, sep, ballot = text.rpartition("=")
+    if not sep or not member.strip() or not ballot.strip():
+        raise SimulateError(f"--set expects MEMBER=BALLOT (for example Russia=abstain), got {text!r}")
+    return SetBallots([(member.strip(), ballot.strip())])
+
+
+def add_change_options(parser: argparse.ArgumentParser) -> None:
+    """``--whatif`` and ``--set``, shared by every command that replays a vote."""
+    parser.add_argument(
+        "--whatif", "-w", dest="changes", action=ChangeAction, metavar="NAME",
+        help="apply a named what-if of the scenario (repeat to compose, in order)",
+    )
+    parser.add_argument(
+        "--set", "-s", dest="changes", action=ChangeAction, metavar="MEMBER=BALLOT",
+        help="set one member's ballot: yes, no, abstain or absent (repeatable)",
+    )
+
+
+def resolve_changes(scenario, changes):
+    """What-if objects and changes from the collected options, checked against the scenario."""
+    out = []
+    for option, value in changes or []:
+        if option in ("--whatif", "-w"):
+            out.append(scenario.whatif(value))
+        else:
+            change = parse_set(value)
+            for member, _ in change.ballots:
+                scenario.record.council.index(member)  # a clear error if not sitting
+            out.append(change)
+    return out
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_scenarios(args) -> int:
+    from ..replay import replay
+    from ..scenarios import bundled_dir, bundled_scenarios
+
+    scenarios = bundled_scenarios()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "symbol": s.symbol,
+                    "date": s.record.draft.date.isoformat(),
+                    "title": s.record.draft.title,
+                    "whatifs": list(s.whatifs),
+                    "path": str(s.path),
+                    **{k: v for k, v in replay(s).to_json().items() if k in ("adopted", "yes", "no", "abstain", "vetoed_by")},
+                }
+                for s in scenarios
+            ]
+        )
+        return 0
+    print(f"Bundled scenarios ({bundled_dir()}):")
+    for s in scenarios:
+        o = replay(s)
+        result = "adopted" if o.adopted else ("vetoed" if o.vetoed_by else "not adopted")
+        line = f"  {s.symbol:<12} {s.record.draft.date.isoformat()}  {o.tally:<7} {result:<12}{s.record.draft.title}"
+        print(line if len(line) <= 80 else line[:77] + "...")
+        print(textwrap.fill(
+            "what-ifs: " + ", ".join(s.whatifs), width=80, initial_indent=" " * 16, subsequent_indent=" " * 26,
+            break_on_hyphens=False,
+        ))
+    return 0
+
+
+def cmd_replay(args) -> int:
+    from ..replay import replay
+    from ..report import format_outcome
+    from ..scenarios import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    changes = resolve_changes(scenario, args.changes)
+    outcome = replay(scenario, changes, rule=args.rule)
+    if args.json:
+        _print_json(outcome.to_json())
+    else:
+        descriptions = [c.describe() for c in changes]
+        print(format_outcome(outcome, baseline=scenario.record if changes else None, descriptions=descriptions))
+    return 0
+
+
+def cmd_grid(args) -> int:
+    from ..replay import grid
+    from ..report import format_grid
+    from ..scenarios import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    cells = grid(scenario, args.rule or ())
+    if args.json:
+        _print_json(
+            {
+                "symbol": scenario.symbol,
+                "rules": list(dict.fromkeys(c.rule for c in cells)),
+                "whatifs": list(dict.fromkeys(c.whatif for c in cells)),
+                "cells": [{"whatif": c.whatif, "column": c.rule, **c.outcome.to_json()} for c in cells],
+            }
+        )
+    else:
+        print(format_grid(cells))
+        for name, whatif in scenario.whatifs.items():
+            print(textwrap.fill(f"{name}: {whatif.describe()}", width=80, initial_indent="  ", subsequent_indent="    "))
+    return 0
+
+
+def cmd_rules(args) -> int:
+    from ..rules import RULES
+
+    if args.json:
+        _print_json([
+            {"name": r.name, "title": r.title, "description": r.description, "sources": list(r.sources)}
+            for r in RULES.values()
+        ])
+        return 0
+    width = max(len(name) for name in RULES) + 2
+    for name, rule in RULES.items():
+        print(textwrap.fill(rule.summary(), width=80, initial_indent=f"{name:<{width}}", subsequent_indent=" " * width))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from pathlib import Path
+
+    from ..replay import replay
+    from ..report import format_outcome
+    from ..scenarios import load_scenario
+
+    headline = {
+        "S/2016/846": ["russia-abstains"],
+        "S/2016/847": ["elected-follow-egypt"],
+        "S/2016/1026": ["china-abstains-again", "russia-abstains", "russia-and-china-abstain", "bloc-follows-russia"],
+    }
+    rule = "=" * 80
+    for symbol, whatifs in headline.items():
+        scenario = load_scenario(symbol)
+        print(rule)
+        print(format_outcome(replay(scenario)))
+        print()
+        for name in whatifs:
+            whatif = scenario.whatif(name)
+            outcome = replay(scenario, [name])
+            print(textwrap.fill(f"What if {name}? {whatif.describe()}.", width=80))
+            print(textwrap.fill(f"-> {outcome.tally}. {outcome.reason}", width=80, initial_indent="   ", subsequent_indent="   "))
+        print()
+    try:
+        from .. import figures
+    except ImportError:
+        figures = None
+    if figures is not None and hasattr(figures, "write_demo_figures"):
+        paths = figures.write_demo_figures(Path(args.out))
+        print(rule)
+        print(f"Figures written to {args.out}/:")
+        for path in paths:
+            print(f"  {path}")
+    return 0
+
+
+def register(sub, formatter) -> None:
+    p = sub.add_parser(
+        "scenarios", help="list the bundled scenarios", formatter_class=formatter,
+        description="List the bundled scenarios, one line each, with their what-ifs.\n\nexample:\n  unsc scenarios",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser(
+        "replay", help="replay a vote, with what-ifs", formatter_class=formatter,
+        description=(
+            "Replay a vote and say why the draft passed or failed.\n\n"
+            "SCENARIO is a bundled symbol (see `unsc scenarios`) or a path to a TOML file\n"
+            "(format: scenarios/README.md). What-ifs and --set apply in the order given;\n"
+            "--rule replaces the draft's own rule.\n\n"
+            "examples:\n"
+            "  unsc replay S/2016/1026\n"
+            "  unsc replay S/2016/1026 --whatif china-abstains-again\n"
+            "  unsc replay S/2016/846 --set Russia=abstain --set China=no\n"
+            "  unsc replay S/2016/847 --rule strict-concurrence --json\n"
+            "  unsc replay my-vote.toml"
+        ),
+    )
+    p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
+    add_change_options(p)
+    p.add_argument("--rule", "-r", metavar="RULE", help="decide under this rule (see `unsc rules`)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_replay)
+
+    p = sub.add_parser(
+        "grid", help="every what-if of a scenario under every rule", formatter_class=formatter,
+        description=(
+            "The outcome of the baseline and every named what-if of a scenario under each\n"
+            "rule (default: the draft's own rule and the literal reading of its era).\n"
+            "A what-if that changes the rule applies on top of the column's rule.\n\n"
+            "examples:\n"
+            "  unsc grid S/2016/1026\n"
+            "  unsc grid S/2016/846 --rule charter-1965 --rule procedural-1965 --json"
+        ),
+    )
+    p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
+    p.add_argument("--rule", "-r", action="append", metavar="RULE", help="a rule column (repeatable)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_grid)
+
+    p = sub.add_parser(
+        "rules", help="the built-in rules", formatter_class=formatter,
+        description="The built-in voting rules, one line each.\n\nexample:\n  unsc rules",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON, with descriptions and sources")
+    p.set_defaults(func=cmd_rules)
+
+    p = sub.add_parser(
+        "demo", help="replay the 2016 Aleppo votes and the headline what-ifs", formatter_class=formatter,
+        description=(
+            "Replay the October and December 2016 Aleppo votes, say why each draft failed\n"
+            "and what the headline what-ifs would have changed; write figures to --out.\n\n"
+            "example:\n  unsc demo --out out"
+        ),
+    )
+    p.add_argument("--out", default="out", metavar="DIR", help="folder for figures (default: out)")
+    p.set_defaults(func=cmd_demo)

@@ -1,0 +1,20 @@
+"""The one error the power package raises for bad input.
+
+:class:`PowerInputError` is a :class:`ValueError`, so callers that already
+catch ``ValueError`` keep working; its message is one plain sentence meant for
+people (it names the offending weight, quota or predicate).
+
+>>> from simulate.power import banzhaf
+>>> banzhaf([3, 2, 1], 7)
+Traceback (most recent call last):
+    ...
+simulate.power.errors.PowerInputError: the quota 7 is above the total weight 6: no coalition could ever win
+"""
+
+from __future__ import annotations
+
+__all__ = ["PowerInputError"]
+
+
+class PowerInputError(ValueError):
+    """A game that cannot be analysed: bad weights, quota, class sizes or predicate."""
