@@ -1,0 +1,50 @@
+"""Every scenario file replays to what its meeting record says (abcvoting style:
+data files carry their expected results; one test is parametrised over the folder)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ROOT, facts_ballots
+
+from simulate import load_scenario_file, replay
+
+SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.toml"))
+
+
+def test_the_three_2016_drafts_are_bundled():
+    stems = {p.stem for p in SCENARIO_FILES}
+    assert {"S-2016-846", "S-2016-847", "S-2016-1026"} <= stems
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
+def test_replay_matches_the_record(path):
+    scenario = load_scenario_file(path)
+    assert scenario.expected is not None, f"{path.name} has no [record] table"
+    outcome = replay(scenario)
+    expected = scenario.expected
+    assert outcome.adopted == expected.adopted
+    assert (outcome.yes, outcome.no, outcome.abstain, outcome.absent) == (
+        expected.yes,
+        expected.no,
+        expected.abstain,
+        expected.absent,
+    )
+    assert set(outcome.vetoed_by) == {m.name for m in expected.vetoed_by}
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
+def test_every_named_whatif_replays(path):
+    scenario = load_scenario_file(path)
+    for name in scenario.whatifs:
+        outcome = replay(scenario, [name])
+        assert outcome.yes + outcome.no + outcome.abstain + outcome.absent == scenario.record.council.size
+
+
+@pytest.mark.parametrize("symbol", ["S/2016/846", "S/2016/847", "S/2016/1026"])
+def test_ballots_are_the_checked_facts(symbol):
+    """Member by member, the bundled files carry the ballots of the meeting records."""
+    from simulate import load_scenario
+
+    facts = facts_ballots()[symbol]
+    record = load_scenario(symbol).record
+    assert {m: str(b) for m, b in record.by_member().items()} == facts
