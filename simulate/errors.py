@@ -48,8 +48,8 @@ class UnknownNameError(SimulateError, KeyError):
 def suggest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The closest names to ``name`` among ``choices`` (case-insensitive), best first.
 
-    >>> suggest("Rusia", ["Russia", "Angola", "Austria"])
-    ['Russia']
+    >>> suggest("Rusia", ["Russia", "Angola", "Austria"])[0]
+    'Russia'
     """
     by_key: dict[str, str] = {}
     for choice in choices:
