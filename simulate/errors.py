@@ -48,14 +48,14 @@ class UnknownNameError(SimulateError, KeyError):
 def suggest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The closest names to ``name`` among ``choices`` (case-insensitive), best first.
 
-    >>> suggest("Rusia", ["Russia", "Angola", "Austria"])[0]
-    'Russia'
+    >>> suggest("Rusia", ["Russia", "Angola", "Austria"])
+    ['Russia']
     """
     by_key: dict[str, str] = {}
     for choice in choices:
         by_key.setdefault(choice.casefold(), choice)
     key = name.casefold()
-    found = difflib.get_close_matches(key, list(by_key), n=n, cutoff=0.6)
+    found = difflib.get_close_matches(key, list(by_key), n=n, cutoff=0.75)
     if not found:  # a prefix is a good hint too ("Venez" -> "Venezuela")
         found = [k for k in by_key if k.startswith(key)][:n] if len(key) >= 3 else []
     return [by_key[k] for k in found]
