@@ -1,0 +1,199 @@
+"""``unsc plot``: the Council table, the what-if grid and a side-by-side comparison as figures.
+
+matplotlib is imported only when a figure is drawn, so that the other commands
+start fast. The format follows the file's suffix (png, svg, pdf). Without
+``-o`` the figure goes to a new file under ``out/`` (an existing file is never
+replaced); every file is written to a temporary name and renamed, so a failed
+plot leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import SimulateError
+from .core import add_change_options, resolve_changes
+
+__all__ = ["register", "DEFAULT_DIR"]
+
+#: Where figures go when ``-o`` is not given.
+DEFAULT_DIR = Path("out")
+
+
+def _slug(text: str) -> str:
+    """``"S/2016/1026"`` -> ``"S-2016-1026"``."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "figure"
+
+
+def _change_slug(scenario, changes) -> str:
+    parts = []
+    for option, value in changes or []:
+        parts.append(_slug(value) if option in ("--whatif", "-w") else "set-" + _slug(value).lower())
+    return "-".join(parts)
+
+
+def _check_output(path: str | None) -> Path | None:
+    """Fail early on a suffix we cannot write (before any work is done)."""
+    if path is None:
+        return None
+    from ..figures.style import figure_format
+
+    out = Path(path)
+    figure_format(out)
+    if out.is_dir():
+        raise SimulateError(f"cannot write {out}: it is a folder")
+    return out
+
+
+def _save(fig, output: Path | None, stem: str) -> Path:
+    """Save to the user's file, or to a new file under ``out/`` that replaces nothing."""
+    from ..figures.style import save_figure, unique_path
+
+    if output is not None:
+        return save_figure(fig, output)
+    try:
+        DEFAULT_DIR.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SimulateError(f"cannot create {DEFAULT_DIR}/: {exc.strerror or exc}") from None
+    for _ in range(100):  # another process may take the name between the check and the link
+        try:
+            return save_figure(fig, unique_path(DEFAULT_DIR, stem, ".png"), overwrite=False)
+        except FileExistsError:
+            continue
+    raise SimulateError(f"cannot find a free file name for {stem} under {DEFAULT_DIR}/")
+
+
+def _rule_slug(rule) -> str:
+    return f"-{_slug(rule)}" if rule else ""
+
+
+def cmd_table(args) -> int:
+    output = _check_output(args.output)
+    from ..replay import replay
+    from ..scenarios import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    changes = resolve_changes(scenario, args.changes)
+    outcome = replay(scenario, changes, rule=args.rule)
+    baseline = replay(scenario, rule=args.rule) if changes else None
+
+    from ..figures import plot_table
+
+    fig = plot_table(outcome, baseline=baseline, descriptions=[c.describe() for c in changes])
+    what = _change_slug(scenario, args.changes)
+    stem = f"{_slug(scenario.symbol)}{'-' + what if what else ''}{_rule_slug(args.rule)}-table"
+    print(_save(fig, output, stem))
+    return 0
+
+
+def cmd_grid(args) -> int:
+    output = _check_output(args.output)
+    from ..rules import as_rule
+    from ..scenarios import load_scenario
+
+    scenarios = [load_scenario(s) for s in args.scenarios]
+    rules = [as_rule(r) for r in args.rule or ()]
+
+    from ..figures import plot_grid
+
+    fig = plot_grid(scenarios, rules)
+    stem = "-".join(_slug(s.symbol) for s in scenarios) + "".join(_rule_slug(r) for r in args.rule or ()) + "-grid"
+    print(_save(fig, output, stem))
+    return 0
+
+
+def cmd_compare(args) -> int:
+    output = _check_output(args.output)
+    if not args.changes:
+        raise SimulateError("compare needs a what-if: give --whatif NAME or --set MEMBER=BALLOT")
+    from ..replay import replay
+    from ..scenarios import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    changes = resolve_changes(scenario, args.changes)
+    baseline = replay(scenario, rule=args.rule)
+    outcome = replay(scenario, changes, rule=args.rule)
+
+    from ..figures import plot_compare
+
+    fig = plot_compare(baseline, outcome, descriptions=[c.describe() for c in changes])
+    stem = f"{_slug(scenario.symbol)}-{_change_slug(scenario, args.changes)}{_rule_slug(args.rule)}-compare"
+    print(_save(fig, output, stem))
+    return 0
+
+
+_OUTPUT_HELP = (
+    "write to FILE; the suffix gives the format: .png, .svg or .pdf "
+    "(default: a new .png under out/, never replacing a file)"
+)
+
+
+def register(sub, formatter) -> None:
+    plot = sub.add_parser(
+        "plot", help="draw the Council table, the what-if grid or a comparison", formatter_class=formatter,
+        description=(
+            "Draw a figure for a slide (1280x720): the Council table of a vote, the what-if\n"
+            "grid of one or more scenarios, or a vote and a what-if side by side.\n\n"
+            "examples:\n"
+            "  unsc plot table S/2016/1026\n"
+            "  unsc plot grid S/2016/846 S/2016/847 S/2016/1026 -o grid.svg\n"
+            "  unsc plot compare S/2016/1026 --whatif china-abstains-again"
+        ),
+    )
+    plot.set_defaults(func=lambda args: (plot.print_help(), 2)[1])
+    kinds = plot.add_subparsers(title="figures", metavar="FIGURE", help="`unsc plot FIGURE --help` for more")
+
+    p = kinds.add_parser(
+        "table", help="the Council table of one vote, with what-ifs", formatter_class=formatter,
+        description=(
+            "The Council's horseshoe table seen from above: each seat coloured by its\n"
+            "ballot, permanent seats square, a blocking veto ringed in black and tagged\n"
+            "VETO; the title gives the draft, the date, the what-if and the outcome with\n"
+            "its reason. With what-ifs, the seats they changed are ringed in purple.\n\n"
+            "SCENARIO is a bundled symbol (see `unsc scenarios`) or a path to a TOML file.\n\n"
+            "examples:\n"
+            "  unsc plot table S/2016/1026\n"
+            "  unsc plot table S/2016/1026 --whatif china-abstains-again -o december.png\n"
+            "  unsc plot table S/2016/846 --set Russia=abstain -r strict-concurrence -o a.svg"
+        ),
+    )
+    p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
+    add_change_options(p)
+    p.add_argument("--rule", "-r", metavar="RULE", help="decide under this rule (see `unsc rules`)")
+    p.add_argument("--output", "-o", metavar="FILE", help=_OUTPUT_HELP)
+    p.set_defaults(func=cmd_table)
+
+    p = kinds.add_parser(
+        "grid", help="the what-if grid of one or more scenarios", formatter_class=formatter,
+        description=(
+            "The outcome of the baseline and every named what-if (rows) under each rule\n"
+            "(columns), for one scenario or several: each cell coloured adopted or not\n"
+            "adopted, with the tally and a VETO tag naming the blocking members. The cells\n"
+            "are those of `unsc grid --json`.\n\n"
+            "examples:\n"
+            "  unsc plot grid S/2016/1026\n"
+            "  unsc plot grid S/2016/846 S/2016/847 S/2016/1026 -o aleppo.pdf\n"
+            "  unsc plot grid S/2016/1026 -r charter-1965 -r procedural-1965 -o rules.svg"
+        ),
+    )
+    p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="bundled symbols or paths to .toml files")
+    p.add_argument("--rule", "-r", action="append", metavar="RULE", help="a rule column (repeatable)")
+    p.add_argument("--output", "-o", metavar="FILE", help=_OUTPUT_HELP)
+    p.set_defaults(func=cmd_grid)
+
+    p = kinds.add_parser(
+        "compare", help="a vote and a what-if side by side", formatter_class=formatter,
+        description=(
+            "Two Council tables side by side: the vote as recorded and the vote with the\n"
+            "what-ifs applied (in order), the seats that changed ringed in both.\n\n"
+            "examples:\n"
+            "  unsc plot compare S/2016/1026 --whatif china-abstains-again\n"
+            "  unsc plot compare S/2016/846 --set Russia=abstain -o russia-abstains.svg"
+        ),
+    )
+    p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
+    add_change_options(p)
+    p.add_argument("--rule", "-r", metavar="RULE", help="decide both under this rule (see `unsc rules`)")
+    p.add_argument("--output", "-o", metavar="FILE", help=_OUTPUT_HELP)
+    p.set_defaults(func=cmd_compare)
