@@ -137,18 +137,57 @@ def cmd_grid(args) -> int:
     return 0
 
 
-def cmd_rules(args) -> int:
-    from ..rules import RULES
+def _rule_json(rule) -> dict:
+    classes = getattr(rule, "seat_classes", None)
+    return {
+        "name": rule.name,
+        "title": rule.title,
+        "status": getattr(rule, "status", "custom"),
+        "seats": getattr(rule, "seats", None),
+        "seat_classes": None if classes is None else classes.kinds,
+        "quota": getattr(rule, "quota", None),
+        "procedural_quota": getattr(rule, "procedural_quota", None),
+        "vetoes_to_block": getattr(rule, "vetoes_to_block", None),
+        "blocking_ballots": sorted(str(b) for b in getattr(rule, "blocking_ballots", ())),
+        "description": rule.description,
+        "assumptions": getattr(rule, "assumptions", ""),
+        "sources": list(getattr(rule, "sources", ())),
+    }
 
-    if args.json:
-        _print_json([
-            {"name": r.name, "title": r.title, "description": r.description, "sources": list(r.sources)}
-            for r in RULES.values()
-        ])
+
+def cmd_rules(args) -> int:
+    from ..rules import RULES, STATUSES, get_rule
+
+    if args.name:
+        rule = get_rule(args.name)
+        if args.json:
+            _print_json(_rule_json(rule))
+            return 0
+        data = _rule_json(rule)
+        print(textwrap.fill(f"{rule.name}: {rule.title}", width=80, subsequent_indent="  "))
+        print(f"  status: {STATUSES.get(data['status'], data['status'])}")
+        classes = getattr(rule, "seat_classes", None)
+        if classes is not None:
+            print(textwrap.fill(f"seats: {classes.total} ({classes.describe()})", width=80, initial_indent="  ", subsequent_indent="    "))
+        for label, key in (("Description", "description"), ("Assumptions", "assumptions")):
+            if data[key]:
+                print()
+                print(textwrap.fill(f"{label}: {' '.join(data[key].split())}", width=80))
+        if data["sources"]:
+            print()
+            print("Sources:")
+            for source in data["sources"]:
+                print(textwrap.fill(source, width=80, initial_indent="  - ", subsequent_indent="    "))
         return 0
-    width = max(len(name) for name in RULES) + 2
-    for name, rule in RULES.items():
-        print(textwrap.fill(rule.summary(), width=80, initial_indent=f"{name:<{width}}", subsequent_indent=" " * width))
+    rules = [RULES[name] for name in RULES]
+    if args.json:
+        _print_json([_rule_json(r) for r in rules])
+        return 0
+    width = max(len(r.name) for r in rules) + 2
+    for rule in rules:
+        print(textwrap.fill(rule.summary(), width=80, initial_indent=f"{rule.name:<{width}}", subsequent_indent=" " * width))
+    print()
+    print("`unsc rules NAME` for a rule's description, assumptions and sources.")
     return 0
 
 
@@ -236,9 +275,14 @@ def register(sub, formatter) -> None:
 
     p = sub.add_parser(
         "rules", help="the built-in rules", formatter_class=formatter,
-        description="The built-in voting rules, one line each.\n\nexample:\n  unsc rules",
+        description=(
+            "The built-in voting rules, one line each; with NAME, one rule in full:\n"
+            "its description, what is assumed, and its sources.\n\n"
+            "examples:\n  unsc rules\n  unsc rules g4-2005\n  unsc rules --json"
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print JSON, with descriptions and sources")
+    p.add_argument("name", nargs="?", metavar="NAME", help="a rule to describe in full")
+    p.add_argument("--json", action="store_true", help="print JSON, with descriptions, assumptions and sources")
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser(

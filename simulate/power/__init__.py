@@ -1,5 +1,101 @@
-"""Exact voting power: weighted games, class-symmetric games, ternary games, enumeration."""
-from .errors import PowerInputError
-from .indices import INDEX_NAMES, PowerIndices
-from .weighted import banzhaf, coleman_initiate, coleman_prevent, integer_game, power_to_act, shapley_shubik, weighted_indices
+"""Exact voting power of weighted and Security-Council-style games.
+
+One concept per module:
+
+* :mod:`~simulate.power.weighted`: weighted games ``[q; w_1..w_n]`` (generating
+  functions, never ``2^n`` enumeration): :func:`weighted_indices`,
+  :func:`shapley_shubik`, :func:`banzhaf`, :func:`coleman_prevent`,
+  :func:`coleman_initiate`, :func:`power_to_act`;
+* :mod:`~simulate.power.classes`: games whose outcome depends only on the
+  number of "yes" per seat class (every Council rule): :func:`class_indices`;
+* :mod:`~simulate.power.ternary`: yes/no/abstain games by class:
+  :func:`ternary_class_indices`, :func:`ternary_power_to_act`;
+* :mod:`~simulate.power.profiles`: exhaustive chunked enumeration of all
+  ``3^s`` (or ``2^s``) ballot profiles: :func:`count_adopted`, :func:`iter_ternary_profiles`;
+* :mod:`~simulate.power.council`: power of every seat under a Council rule, from
+  the rule's own decision: :func:`rule_power`;
+* :mod:`~simulate.power.flips`: minimal sets of changed ballots that reverse a
+  vote: :func:`minimal_flips`, :func:`scenario_flips`;
+* :mod:`~simulate.power.symmetry`: seat classes, and the check that a rule treats
+  a class alike;
+* :mod:`~simulate.power.indices`: the exact result type :class:`PowerIndices`;
+* :mod:`~simulate.power.errors`: :class:`PowerInputError` (a ``ValueError``).
+
+Every value is an exact :class:`fractions.Fraction` (``as_floats()`` converts).
+
+>>> from simulate.power import shapley_shubik
+>>> [round(float(x), 4) for x in shapley_shubik([7] * 5 + [1] * 10, 39)][4:6]
+[0.1963, 0.0019]
+"""
+
 from .classes import class_indices, class_winning, count_vectors
+from .council import RulePower, rule_power
+from .errors import PowerInputError
+from .flips import Flips, minimal_flips, scenario_flips
+from .indices import INDEX_NAMES, PowerIndices
+from .profiles import (
+    ABSTAIN,
+    NO,
+    YES,
+    count_adopted,
+    decide_all,
+    iter_binary_profiles,
+    iter_profiles,
+    iter_ternary_profiles,
+    profile_at,
+)
+from .ternary import (
+    TERNARY_INDEX_NAMES,
+    TernaryIndices,
+    binary_predicate,
+    compositions,
+    ternary_class_indices,
+    ternary_count_vectors,
+    ternary_power_to_act,
+)
+from .weighted import (
+    banzhaf,
+    coleman_initiate,
+    coleman_prevent,
+    integer_game,
+    power_to_act,
+    shapley_shubik,
+    weighted_indices,
+)
+
+__all__ = [
+    "ABSTAIN",
+    "INDEX_NAMES",
+    "NO",
+    "Flips",
+    "PowerIndices",
+    "PowerInputError",
+    "RulePower",
+    "TERNARY_INDEX_NAMES",
+    "TernaryIndices",
+    "YES",
+    "banzhaf",
+    "binary_predicate",
+    "class_indices",
+    "class_winning",
+    "coleman_initiate",
+    "coleman_prevent",
+    "compositions",
+    "count_adopted",
+    "count_vectors",
+    "decide_all",
+    "integer_game",
+    "iter_binary_profiles",
+    "iter_profiles",
+    "iter_ternary_profiles",
+    "minimal_flips",
+    "power_to_act",
+    "profile_at",
+    "rule_power",
+    "scenario_flips",
+    "shapley_shubik",
+    "ternary_class_indices",
+    "ternary_count_vectors",
+    "ternary_power_to_act",
+    "weighted_indices",
+]

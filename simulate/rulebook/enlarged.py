@@ -1,0 +1,384 @@
+"""Replaying a vote under a rule for an enlarged council.
+
+The 2016 drafts were voted on by 15 members; the G4 council has 25 seats. The
+ten new seats cast no ballot, and none is invented: either a what-if supplies
+them (:class:`NewSeats`: "the new permanent seats vote yes"), or the outcome is
+counted over every combination of their ballots (yes, no or abstain each):
+
+>>> from simulate.scenarios import load_scenario
+>>> october = load_scenario("S/2016/846")
+>>> r = replay_enlarged(october, "g4-2005", ["russia-abstains"])
+>>> r.adopted, r.combinations, r.unknown[:1]
+(41385, 59049, ('New permanent seat (Africa) 1',))
+>>> print(r.headline())
+Passes in 41,385 of 59,049 combinations of the 10 new seats' ballots (70.1%): it passes iff at least 3 of them vote yes.
+>>> done = replay_enlarged(october, "g4-2005", ["russia-abstains"], new_seats={"permanent": "yes", "elected": "no"})
+>>> done.outcome.adopted, done.outcome.tally
+(True, '17-5-3')
+
+Up to :data:`ENUMERATE_MAX` unknown seats every combination is decided by
+:meth:`Rule.decide <simulate.rules.Rule.decide>`; beyond, the seats are grouped
+into classes the rule treats alike (same veto, same obligation to abstain) and
+each class-count vector is decided once and weighted by its multinomial count,
+which is exact.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+import numpy as np
+
+from ..ballots import Ballot, parse_ballot
+from ..council import Council, Seat
+from ..errors import SimulateError, UnknownNameError
+from ..members import join_names
+from ..records import VoteRecord
+from ..replay import Outcome, decide_record
+from ..rules import KINDS, Motion, Rule, as_rule
+from ..scenarios import Scenario
+from ..whatif import Change, WhatIf, apply_changes
+
+__all__ = ["NewSeats", "EnlargedOutcome", "replay_enlarged", "count_outcomes", "ENUMERATE_MAX"]
+
+#: Unknown seats up to this many are enumerated (3**12 = 531,441 profiles).
+ENUMERATE_MAX = 12
+
+_ALL_KEYS = ("all", "new")
+
+
+def _pairs(values) -> tuple[tuple[str, Ballot], ...]:
+    if values is None:
+        return ()
+    if isinstance(values, Mapping):
+        values = values.items()
+    return tuple((str(k).strip(), parse_ballot(v)) for k, v in values)
+
+
+@attrs.frozen
+class NewSeats:
+    """Ballots for the new seats of an enlarged council.
+
+    Keys are a seat kind (``"veto"``, ``"permanent"``, ``"elected"``: every new
+    seat of that kind), ``"all"``, or a new seat's name; a seat's own name wins
+    over its kind, and its kind over ``"all"``.
+
+    >>> NewSeats.parse({"permanent": "yes"}).describe()
+    'new permanent seats vote yes'
+    >>> NewSeats.parse(["all=abstain", "New elected seat 1=no"]).describe()
+    'new seats vote abstain; New elected seat 1 votes no'
+    """
+
+    ballots: tuple[tuple[str, Ballot], ...] = attrs.field(default=(), converter=_pairs)
+
+    @classmethod
+    def parse(cls, spec: NewSeats | Mapping | Iterable[str] | str | Ballot | None) -> NewSeats:
+        """From a mapping, ``KEY=BALLOT`` strings, or one ballot for every new seat."""
+        if spec is None:
+            return cls()
+        if isinstance(spec, NewSeats):
+            return spec
+        if isinstance(spec, Ballot) or (isinstance(spec, str) and "=" not in spec):
+            return cls([("all", spec)])
+        if isinstance(spec, str):
+            spec = [spec]
+        if isinstance(spec, Mapping):
+            return cls(spec)
+        pairs = []
+        for item in spec:
+            key, sep, ballot = str(item).rpartition("=")
+            if not sep or not key.strip() or not ballot.strip():
+                raise SimulateError(f"new seats: expected KIND=BALLOT or SEAT=BALLOT (e.g. permanent=yes), got {item!r}")
+            pairs.append((key, ballot))
+        return cls(pairs)
+
+    def resolve(self, seats: Sequence[Seat]) -> dict[str, Ballot]:
+        """Ballot by new seat name, for the seats this covers."""
+        names = {s.member.name.casefold(): s.member.name for s in seats}
+        out: dict[str, Ballot] = {}
+        for rank in (0, 1, 2):  # all, then kinds, then seats: later wins
+            for key, ballot in self.ballots:
+                k = key.casefold()
+                if rank == 0 and k in _ALL_KEYS:
+                    out.update({s.member.name: ballot for s in seats})
+                elif rank == 1 and k in KINDS:
+                    out.update({s.member.name: ballot for s in seats if s.kind == k})
+                elif rank == 2 and k not in _ALL_KEYS and k not in KINDS:
+                    if k not in names:
+                        raise UnknownNameError(
+                            "new seat", key, [*KINDS, "all", *names.values()],
+                            hint="(use all, veto, permanent, elected or a new seat's name)",
+                        )
+                    out[names[k]] = ballot
+        return out
+
+    def describe(self) -> str:
+        parts = []
+        for key, ballot in self.ballots:
+            k = key.casefold()
+            if k in _ALL_KEYS:
+                parts.append(f"new seats vote {ballot}")
+            elif k in KINDS:
+                parts.append(f"new {k} seats vote {ballot}")
+            else:
+                parts.append(f"{key} votes {ballot}")
+        return "; ".join(parts)
+
+    def __bool__(self) -> bool:
+        return bool(self.ballots)
+
+
+def _compositions(m: int) -> list[tuple[int, int, int]]:
+    """(yes, no, abstain) counts of ``m`` seats."""
+    return [(y, n, m - y - n) for y in range(m, -1, -1) for n in range(m - y, -1, -1)]
+
+
+def count_outcomes(
+    rule: Rule, motion: Motion, profile: np.ndarray, unknown: Sequence[int], method: str = "auto"
+) -> tuple[int, int, list[tuple[int, int, int]]]:
+    """Over every yes/no/abstain combination of the ``unknown`` seats of ``profile``:
+    ``(combinations, adopted, by_yes)`` where ``by_yes`` lists, for each number
+    of yes among the unknown seats, ``(yes, combinations, adopted)``.
+
+    ``method`` is ``"enumerate"``, ``"classes"`` or ``"auto"`` (enumerate up to
+    :data:`ENUMERATE_MAX` unknown seats). Both decide through ``rule.decide``.
+    """
+    unknown = list(unknown)
+    k = len(unknown)
+    row = np.asarray(profile, dtype=np.int8).reshape(1, -1)
+    if method == "auto":
+        method = "enumerate" if k <= ENUMERATE_MAX else "classes"
+    total_by_yes = [math.comb(k, y) * 2 ** (k - y) for y in range(k + 1)]
+    adopted_by_yes = [0] * (k + 1)
+    if method == "enumerate":
+        combos = np.indices((3,) * k, dtype=np.int8).reshape(k, -1).T
+        profiles = np.repeat(row, len(combos), axis=0)
+        profiles[:, unknown] = combos
+        adopted = rule.decide(profiles, motion)
+        yes = np.count_nonzero(combos == Ballot.YES, axis=1)
+        for y, n in enumerate(np.bincount(yes[adopted], minlength=k + 1)):
+            adopted_by_yes[y] = int(n)
+    elif method == "classes":
+        veto = rule.veto_mask(motion)
+        obliged = rule.obliged_to_abstain(motion)
+        groups: dict[tuple[bool, bool], list[int]] = {}
+        for col in unknown:
+            groups.setdefault((bool(veto[col]), bool(obliged[col])), []).append(col)
+        cols = list(groups.values())
+        choices = [_compositions(len(c)) for c in cols]
+        points = list(itertools.product(*choices))
+        profiles = np.repeat(row, len(points), axis=0)
+        weights, yes_counts = [], []
+        for i, point in enumerate(points):
+            weight, yes = 1, 0
+            for seats, (y, n, a) in zip(cols, point, strict=True):
+                profiles[i, seats] = [Ballot.YES] * y + [Ballot.NO] * n + [Ballot.ABSTAIN] * a
+                weight *= math.factorial(y + n + a) // (math.factorial(y) * math.factorial(n) * math.factorial(a))
+                yes += y
+            weights.append(weight)
+            yes_counts.append(yes)
+        adopted = rule.decide(profiles, motion)
+        for ok, w, y in zip(adopted, weights, yes_counts, strict=True):
+            if ok:
+                adopted_by_yes[y] += w
+    else:
+        raise SimulateError(f"unknown method {method!r}: use enumerate, classes or auto")
+    by_yes = [(y, total_by_yes[y], adopted_by_yes[y]) for y in range(k + 1)]
+    return 3**k, sum(adopted_by_yes), by_yes
+
+
+@attrs.frozen
+class EnlargedOutcome:
+    """A vote replayed under a rule for an enlarged council.
+
+    When every seat has a ballot, ``outcome`` is the ordinary
+    :class:`~simulate.replay.Outcome`; otherwise ``unknown`` names the seats
+    without one and ``adopted`` counts the combinations of their ballots
+    (``combinations`` = 3 ** len(unknown)) under which the draft passes.
+    """
+
+    record: VoteRecord
+    rule: Rule
+    council: Council
+    known: dict[str, Ballot]
+    unknown: tuple[str, ...]
+    new_seats: tuple[str, ...]
+    combinations: int
+    adopted: int
+    by_yes: tuple[tuple[int, int, int], ...]
+    outcome: Outcome | None = None
+    whatifs: tuple[str, ...] = ()
+    supplied: str = ""
+    note: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return not self.unknown
+
+    @property
+    def symbol(self) -> str:
+        return self.record.draft.symbol
+
+    def threshold(self) -> int | None:
+        """The least number of unknown seats voting yes that makes the draft pass
+        whatever the others do, if passing depends on nothing else."""
+        for y, total, adopted in self.by_yes:
+            if adopted == total and all(a == t for _, t, a in self.by_yes[y:]) and all(a == 0 for _, _, a in self.by_yes[:y]):
+                return y
+        return None
+
+    def headline(self) -> str:
+        """One sentence: the result, or how many combinations pass."""
+        if self.outcome is not None:
+            return self.outcome.reason
+        k = len(self.unknown)
+        seats = f"the {k} new seat{'s' if k != 1 else ''}' ballots" if self.unknown == self.new_seats else f"the {k} unknown seats' ballots"
+        share = self.adopted / self.combinations
+        text = f"Passes in {self.adopted:,} of {self.combinations:,} combinations of {seats} ({share:.1%})"
+        if self.adopted == 0 and self.note:
+            return text + f": {self.note}."
+        if self.adopted == self.combinations:
+            return text + ": adopted whatever they do."
+        t = self.threshold()
+        if t is not None:
+            return text + f": it passes iff at least {t} of them vote yes."
+        return text + "."
+
+    def to_json(self) -> dict:
+        data = {
+            "symbol": self.symbol,
+            "date": self.record.draft.date.isoformat(),
+            "rule": self.rule.name,
+            "seats": self.council.size,
+            "new_seats": list(self.new_seats),
+            "unknown": list(self.unknown),
+            "whatifs": list(self.whatifs),
+            "supplied": self.supplied,
+            "combinations": self.combinations,
+            "adopted_combinations": self.adopted,
+            "by_yes": [{"yes": y, "combinations": t, "adopted": a} for y, t, a in self.by_yes],
+            "ballots": {m: str(b) for m, b in self.known.items()},
+            "headline": self.headline(),
+        }
+        if self.outcome is not None:
+            data["outcome"] = self.outcome.to_json()
+        return data
+
+
+def _blocked_regardless(rule: Rule, motion: Motion, profile: np.ndarray, known_cols: np.ndarray, council: Council) -> str:
+    veto = rule.veto_mask(motion)
+    codes = [int(b) for b in rule.blocking_ballots]
+    blockers = [council.names[i] for i in known_cols if veto[i] and int(profile[i]) in codes]
+    if len(blockers) >= rule.vetoes_to_block:
+        return f"vetoed by {join_names(blockers)} whatever the new seats do"
+    return ""
+
+
+def replay_enlarged(
+    scenario: Scenario,
+    rule: Rule | str,
+    changes: Sequence[WhatIf | Change | str] = (),
+    new_seats: NewSeats | Mapping | Iterable[str] | str | None = None,
+    method: str = "auto",
+) -> EnlargedOutcome:
+    """Replay ``scenario`` under ``rule`` (with what-ifs), supplying or counting
+    the ballots of the seats the council that voted did not have.
+
+    ``new_seats`` gives ballots for new seats (see :class:`NewSeats`; a
+    :class:`NewSeats` may also stand among ``changes``, as a what-if about the
+    new seats); seats it does not cover are counted over every yes/no/abstain
+    combination.
+
+    >>> from simulate.scenarios import load_scenario
+    >>> g4_yes = NewSeats({"permanent": "yes"})  # "the G4 (and the African seats) vote yes"
+    >>> r = replay_enlarged(load_scenario("S/2016/846"), "g4-2005", ["russia-abstains", g4_yes])
+    >>> r.unknown, r.adopted, r.combinations
+    (('New elected seat 1', 'New elected seat 2', 'New elected seat 3', 'New elected seat 4'), 81, 81)
+    """
+    rule = as_rule(rule)
+    record = attrs.evolve(scenario.record, rule=rule)
+    supplied_in_changes = [c for c in changes if isinstance(c, NewSeats)]
+    changes = [c for c in changes if not isinstance(c, NewSeats)]
+    resolved = [scenario.whatif(c) if isinstance(c, str) else c for c in changes]
+    record = apply_changes(record, resolved, scenario.lookup)
+    names = tuple(c.name if isinstance(c, WhatIf) else c.describe() for c in resolved)
+    rule = as_rule(record.rule)
+    if not isinstance(rule, Rule):
+        raise SimulateError(f"rule {rule.name} is a decision function: it has no seat classes to enlarge the council with")
+    spec = NewSeats.parse(new_seats)
+    for extra in supplied_in_changes:  # what-ifs about new seats, in order: later wins
+        spec = NewSeats(spec.ballots + extra.ballots)
+    council = rule.council_for(record.council)
+    old = set(record.council.names)
+    added = [s for s in council.seats if s.member.name not in old]
+    supplied = spec.resolve(added)
+    ballots = {**record.by_member(), **supplied}
+    unknown = tuple(s.member.name for s in added if s.member.name not in supplied)
+    new_names = tuple(s.member.name for s in added)
+    draft = record.draft
+    if not unknown:
+        full = VoteRecord(draft, council, [ballots[n] for n in council.names], rule=rule)
+        outcome = decide_record(full, whatifs=names)
+        return EnlargedOutcome(
+            record=full, rule=rule, council=council, known=ballots, unknown=(), new_seats=new_names,
+            combinations=1, adopted=int(outcome.adopted), by_yes=((0, 1, int(outcome.adopted)),),
+            outcome=outcome, whatifs=names, supplied=spec.describe(),
+        )
+    motion = Motion(council, matter=draft.matter, flags=draft.flags, parties=draft.parties, chapter=draft.chapter)
+    profile = np.array([ballots.get(n, Ballot.ABSENT) for n in council.names], dtype=np.int8)
+    cols = [council.index(s.member) for s in added if s.member.name in unknown]
+    combinations, adopted, by_yes = count_outcomes(rule, motion, profile, cols, method)
+    known_cols = np.array([i for i in range(council.size) if i not in set(cols)])
+    return EnlargedOutcome(
+        record=record, rule=rule, council=council, known={n: b for n, b in ballots.items()}, unknown=unknown,
+        new_seats=new_names, combinations=combinations, adopted=adopted, by_yes=tuple(by_yes), whatifs=names,
+        supplied=spec.describe(), note=_blocked_regardless(rule, motion, profile, known_cols, council),
+    )
+
+
+def format_enlarged(result: EnlargedOutcome, descriptions: Sequence[str] = ()) -> str:
+    """The ``unsc reform`` report."""
+    import textwrap
+
+    from ..report import format_outcome, long_date
+
+    if result.outcome is not None:
+        text = format_outcome(result.outcome, descriptions=descriptions)
+        if result.supplied:
+            text += "\n" + textwrap.fill(f"New seats: {result.supplied}.", width=80)
+        return text
+    draft = result.record.draft
+    lines = [f"{draft.symbol} · {long_date(draft.date)}" + (f" · {draft.meeting}" if draft.meeting else "")]
+    if draft.title:
+        lines.append(textwrap.fill(draft.title, width=80))
+    lines.append(textwrap.fill(f"Rule: {result.rule.name} ({result.rule.summary()})", width=80, subsequent_indent="  "))
+    for name, text in zip(result.whatifs, descriptions or result.whatifs, strict=False):
+        lines.append(textwrap.fill(f"What-if: {name}" + (f": {text}" if text != name else ""), width=80, subsequent_indent="  "))
+    if result.supplied:
+        lines.append(textwrap.fill(f"New seats: {result.supplied}", width=80, subsequent_indent="  "))
+    lines.append("")
+    council = result.council
+    name_width = max(len(n) for n in council.names) + 2
+    seat_width = max(len(s.label) for s in council.seats) + 2
+    lines.append(f"  {'Member':<{name_width}}{'Seat':<{seat_width}}Ballot")
+    for seat in council.seats:
+        name = seat.member.name
+        ballot = "?" if name in result.unknown else str(result.known[name])
+        mark = ""
+        lines.append(f"  {name:<{name_width}}{seat.label:<{seat_width}}{ballot:<9}{mark}".rstrip())
+    lines.append("")
+    lines.append(textwrap.fill(result.headline(), width=80))
+    if 0 < result.adopted < result.combinations:
+        lines.append("")
+        lines.append(f"  {'yes among them':<16}{'combinations':>14}{'passing':>14}")
+        for y, total, adopted in result.by_yes:
+            lines.append(f"  {y:<16}{total:>14,}{adopted:>14,}")
+    lines.append("")
+    lines.append(textwrap.fill(
+        "Each unknown seat votes yes, no or abstain; no ballot is invented. Supply them with --new "
+        "(e.g. --new permanent=yes).", width=80,
+    ))
+    return "\n".join(lines)

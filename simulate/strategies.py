@@ -1,0 +1,378 @@
+"""Hypothesis strategies for property tests of voting rules: yours and ours.
+
+Like :mod:`hypothesis.extra.numpy`, each function checks its arguments at once
+(raising :class:`hypothesis.errors.InvalidArgument`) and returns a strategy:
+
+=========================  ===========================================================
+:func:`ballots`            :class:`~simulate.ballots.Ballot` values
+:func:`members`            states of the registry (:class:`~simulate.members.Member`)
+:func:`seat_classes`       :class:`~simulate.rules.SeatClasses`: any size, any mix
+:func:`councils`           :class:`~simulate.council.Council` of real states (or placeholders)
+:func:`ballot_profiles`    ``int8`` arrays of shape ``(profiles, seats)``, codes 0-3
+:func:`motions`            :class:`~simulate.rules.Motion` for a council
+:func:`drafts`             :class:`~simulate.records.Draft`
+:func:`vote_records`       :class:`~simulate.records.VoteRecord`
+:func:`rules`              :class:`~simulate.rules.Rule`: quotas, vetoes, restraint, ...
+:func:`rule_cases`         ``(rule, motion, profiles)`` that fit together
+=========================  ===========================================================
+
+A property test of your own, for instance that under every Charter-style rule
+a draft that passes keeps passing when one more member votes yes:
+
+>>> import numpy as np
+>>> from hypothesis import given, settings
+>>> from simulate import strategies as us
+>>> @settings(max_examples=25, deadline=None)
+... @given(us.rule_cases())
+... def test_one_more_yes_never_hurts(case):
+...     rule, motion, profiles = case
+...     before = rule.decide(profiles, motion)
+...     for seat in range(motion.council.size):
+...         raised = profiles.copy()
+...         raised[:, seat] = 0  # YES
+...         assert not np.any(before & ~rule.decide(raised, motion))
+>>> test_one_more_yes_never_hurts()
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+from hypothesis.extra import numpy as hnp
+
+from .ballots import Ballot
+from .council import Council
+from .members import Member, all_members
+from .records import Draft, VoteRecord
+from .rules import STATUSES, Matter, Motion, Rule, SeatClasses, VetoRestraint, placeholder_member
+
+__all__ = [
+    "TERNARY",
+    "ALL_BALLOTS",
+    "ballots",
+    "members",
+    "seat_classes",
+    "councils",
+    "ballot_profiles",
+    "motions",
+    "drafts",
+    "vote_records",
+    "rules",
+    "rule_cases",
+]
+
+#: yes, no, abstain: the alphabet of exhaustive analysis.
+TERNARY = (Ballot.YES, Ballot.NO, Ballot.ABSTAIN)
+#: every ballot, absence included.
+ALL_BALLOTS = tuple(Ballot)
+
+_MAX_SEATS = 60
+
+
+def _check_int(value, name: str, low: int = 0, high: int | None = None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise InvalidArgument(f"{name}={value!r} must be a whole number")
+    if value < low or (high is not None and value > high):
+        raise InvalidArgument(f"{name}={value!r} must be between {low} and {high}")
+
+
+def _alphabet(ballots_) -> tuple[Ballot, ...]:
+    if ballots_ == "ternary":
+        return TERNARY
+    if ballots_ == "all":
+        return ALL_BALLOTS
+    try:
+        out = tuple(Ballot(int(b)) if not isinstance(b, str) else Ballot[b.upper()] for b in ballots_)
+    except (TypeError, ValueError, KeyError):
+        raise InvalidArgument(f"ballots={ballots_!r}: use 'ternary', 'all' or a sequence of Ballot") from None
+    if not out:
+        raise InvalidArgument("ballots must not be empty")
+    return out
+
+
+def ballots(*, absent: bool = True) -> st.SearchStrategy[Ballot]:
+    """A :class:`Ballot`; ``absent=False`` draws only yes, no and abstain.
+
+    Shrinks towards ``Ballot.YES``.
+    """
+    return st.sampled_from(ALL_BALLOTS if absent else TERNARY)
+
+
+def members() -> st.SearchStrategy[Member]:
+    """A state of the registry (``simulate/data/states.csv``)."""
+    return st.sampled_from(all_members())
+
+
+def seat_classes(
+    *,
+    min_seats: int = 1,
+    max_seats: int = 27,
+    veto: int | None = None,
+    permanent: int | None = None,
+    elected: int | None = None,
+) -> st.SearchStrategy[SeatClasses]:
+    """Seat classes with ``min_seats`` to ``max_seats`` seats in all; a class
+    given as a number is fixed, the others are drawn.
+
+    >>> from hypothesis import find
+    >>> find(seat_classes(min_seats=15, max_seats=15, veto=5), lambda c: c.permanent == 0).describe()
+    '5 with a veto, 10 elected'
+    """
+    _check_int(min_seats, "min_seats", 1, _MAX_SEATS)
+    _check_int(max_seats, "max_seats", min_seats, _MAX_SEATS)
+    fixed = {k: v for k, v in (("veto", veto), ("permanent", permanent), ("elected", elected)) if v is not None}
+    for k, v in fixed.items():
+        _check_int(v, k, 0, max_seats)
+    if sum(fixed.values()) > max_seats:
+        raise InvalidArgument(f"the fixed classes {fixed} already exceed max_seats={max_seats}")
+
+    @st.composite
+    def draw_classes(draw) -> SeatClasses:
+        counts = dict(fixed)
+        free = [k for k in ("veto", "permanent", "elected") if k not in counts]
+        if not free:
+            total = sum(counts.values())
+            if not min_seats <= total <= max_seats:
+                raise InvalidArgument(f"the fixed classes add up to {total} seats, outside [{min_seats}, {max_seats}]")
+            return SeatClasses(**counts)
+        total = draw(st.integers(max(min_seats, sum(counts.values())), max_seats))
+        left = total - sum(counts.values())
+        for k in free[:-1]:
+            counts[k] = draw(st.integers(0, left))
+            left -= counts[k]
+        counts[free[-1]] = left
+        return SeatClasses(**counts)
+
+    return draw_classes()
+
+
+def councils(
+    *,
+    classes: SeatClasses | st.SearchStrategy[SeatClasses] | None = None,
+    min_seats: int = 1,
+    max_seats: int = 27,
+    real_states: bool = True,
+) -> st.SearchStrategy[Council]:
+    """A council: veto holders first, then other permanent seats, then elected.
+
+    Seats are held by distinct states of the registry, or, with
+    ``real_states=False``, by placeholders ("Veto seat 1", ...). ``classes``
+    fixes the shape (a :class:`SeatClasses` or a strategy for one).
+    """
+    if classes is None:
+        classes = seat_classes(min_seats=min_seats, max_seats=max_seats)
+    elif isinstance(classes, SeatClasses):
+        classes = st.just(classes)
+    elif not isinstance(classes, st.SearchStrategy):
+        raise InvalidArgument(f"classes={classes!r} must be SeatClasses or a strategy")
+    states = all_members()
+
+    @st.composite
+    def draw_council(draw) -> Council:
+        shape = draw(classes)
+        n = shape.total
+        if real_states:
+            if n > len(states):
+                raise InvalidArgument(f"{n} seats but only {len(states)} states in the registry")
+            seated = draw(st.lists(st.sampled_from(states), min_size=n, max_size=n, unique_by=lambda m: m.name))
+        else:
+            seated = [placeholder_member(f"{k.title()} seat {i + 1}", k, i) for k, c in shape.kinds.items() for i in range(c)]
+        veto = seated[: shape.veto]
+        permanent = seated[: shape.veto + shape.permanent]
+        elected = seated[shape.veto + shape.permanent :]
+        return Council.from_names(permanent, elected, veto=veto, source="hypothesis")
+
+    return draw_council()
+
+
+def ballot_profiles(
+    seats: int | Council | st.SearchStrategy[int],
+    *,
+    profiles: int | st.SearchStrategy[int] | None = None,
+    ballots: str | Sequence[Ballot] = "all",
+) -> st.SearchStrategy[np.ndarray]:
+    """Ballot profiles: an ``int8`` array of shape ``(profiles, seats)``.
+
+    ``seats`` is a number, a council (its size) or a strategy for a number;
+    ``profiles`` likewise (default: 1 to 20 rows). ``ballots`` is
+    ``"ternary"`` (yes, no, abstain), ``"all"`` (with absent) or a sequence of
+    ballots. Built on :func:`hypothesis.extra.numpy.arrays`.
+
+    >>> from hypothesis import find
+    >>> find(ballot_profiles(15, profiles=2, ballots="ternary"), lambda p: True)
+    array([[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+           [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]], dtype=int8)
+    """
+    alphabet = [int(b) for b in _alphabet(ballots)]
+    if isinstance(seats, Council):
+        seats = seats.size
+    if not isinstance(seats, st.SearchStrategy):
+        _check_int(seats, "seats", 1, 10_000)
+        seats = st.just(int(seats))
+    if profiles is None:
+        profiles = st.integers(1, 20)
+    elif not isinstance(profiles, st.SearchStrategy):
+        _check_int(profiles, "profiles", 0, 1_000_000)
+        profiles = st.just(int(profiles))
+    elements = st.sampled_from(alphabet)
+    return st.tuples(profiles, seats).flatmap(lambda shape: hnp.arrays(np.int8, shape, elements=elements))
+
+
+def motions(
+    council: Council,
+    *,
+    matter: Matter | str | None = None,
+    flags: Sequence[str] | st.SearchStrategy[frozenset[str]] | None = None,
+) -> st.SearchStrategy[Motion]:
+    """A motion on ``council``: the matter (drawn unless given) and draft flags
+    (drawn from ``{"mass-atrocity"}`` unless given)."""
+    if not isinstance(council, Council):
+        raise InvalidArgument(f"council={council!r} must be a Council")
+    matters = st.sampled_from(list(Matter)) if matter is None else st.just(Matter(matter))
+    if flags is None:
+        flag_sets = st.frozensets(st.just("mass-atrocity"))
+    elif isinstance(flags, st.SearchStrategy):
+        flag_sets = flags
+    else:
+        flag_sets = st.just(frozenset(flags))
+    return st.builds(Motion, st.just(council), matter=matters, flags=flag_sets)
+
+
+def drafts(
+    *, min_date: datetime.date = datetime.date(1946, 1, 17), max_date: datetime.date = datetime.date(2030, 12, 31)
+) -> st.SearchStrategy[Draft]:
+    """A draft resolution: symbol, date, matter and flags."""
+    if min_date > max_date:
+        raise InvalidArgument(f"min_date={min_date} is after max_date={max_date}")
+    return st.builds(
+        Draft,
+        symbol=st.integers(1, 9999).map(lambda k: f"S/TEST/{k}"),
+        date=st.dates(min_date, max_date),
+        title=st.text(max_size=40),
+        matter=st.sampled_from(list(Matter)),
+        flags=st.frozensets(st.sampled_from(["mass-atrocity"])),
+    )
+
+
+def vote_records(
+    council: Council | st.SearchStrategy[Council] | None = None,
+    *,
+    ballots: str | Sequence[Ballot] = "all",
+    rule: Rule | str | None = None,
+) -> st.SearchStrategy[VoteRecord]:
+    """A vote: a draft, a council (drawn unless given) and one ballot per seat."""
+    alphabet = _alphabet(ballots)
+    if council is None:
+        council = councils()
+    elif isinstance(council, Council):
+        council = st.just(council)
+    elif not isinstance(council, st.SearchStrategy):
+        raise InvalidArgument(f"council={council!r} must be a Council or a strategy")
+
+    @st.composite
+    def draw_record(draw) -> VoteRecord:
+        c = draw(council)
+        cast = draw(st.lists(st.sampled_from(alphabet), min_size=c.size, max_size=c.size))
+        return VoteRecord(draw(drafts()), c, cast, rule=rule)
+
+    return draw_record()
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+
+
+def rules(
+    *,
+    classes: SeatClasses | st.SearchStrategy[SeatClasses] | None = None,
+    council: Council | None = None,
+    restraint: bool = True,
+    texts: bool = False,
+) -> st.SearchStrategy[Rule]:
+    """A Charter-style :class:`Rule`: seat classes, quota (1 to the seats),
+    procedural quota, how many veto holders it takes to block, which of their
+    ballots block (always "no"; maybe abstain and absent), party abstention,
+    the matter (a rule may have no veto) and, with ``restraint=True``, a veto
+    restraint on drafts flagged ``mass-atrocity``.
+
+    ``council`` fixes the seat classes to its own and lets restraint name its
+    veto holders. ``texts=True`` also draws titles, descriptions, sources and
+    dates (for round-trip tests of rule files).
+    """
+    if council is not None:
+        if not isinstance(council, Council):
+            raise InvalidArgument(f"council={council!r} must be a Council")
+        classes = SeatClasses.of_council(council)
+    if classes is None:
+        classes = seat_classes()
+    elif isinstance(classes, SeatClasses):
+        classes = st.just(classes)
+    elif not isinstance(classes, st.SearchStrategy):
+        raise InvalidArgument(f"classes={classes!r} must be SeatClasses or a strategy")
+    veto_members = [s.member for s in council.seats if s.veto] if council is not None else []
+
+    @st.composite
+    def draw_rule(draw) -> Rule:
+        shape = draw(classes)
+        n = shape.total
+        extra = draw(st.sets(st.sampled_from([Ballot.ABSTAIN, Ballot.ABSENT])))
+        chosen = None
+        if restraint and shape.veto and draw(st.booleans()):
+            who = draw(st.lists(st.sampled_from(veto_members), unique=True)) if veto_members else []
+            chosen = VetoRestraint("mass-atrocity", who)
+        kwargs = {}
+        if texts:
+            start = draw(st.none() | st.dates(datetime.date(1945, 10, 24), datetime.date(2100, 1, 1)))
+            kwargs = dict(
+                title=draw(_TEXT),
+                description=draw(_TEXT),
+                assumptions=draw(_TEXT),
+                sources=tuple(draw(st.lists(_TEXT, max_size=3))),
+                valid_from=start,
+                valid_to=None if start is None else draw(st.none() | st.dates(start, datetime.date(2100, 1, 1))),
+                status=draw(st.sampled_from(list(STATUSES))),
+            )
+        return Rule(
+            name=draw(st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)),
+            title=kwargs.pop("title", "a rule drawn by hypothesis"),
+            quota=draw(st.integers(1, n)),
+            procedural_quota=draw(st.none() | st.integers(1, n)),
+            veto=draw(st.booleans()),
+            vetoes_to_block=draw(st.integers(1, max(1, shape.veto))),
+            blocking_ballots=frozenset({Ballot.NO, *extra}),
+            party_abstains=draw(st.booleans()),
+            restraint=chosen,
+            seat_classes=shape,
+            **kwargs,
+        )
+
+    return draw_rule()
+
+
+def rule_cases(
+    rules_: st.SearchStrategy[Rule] | None = None,
+    *,
+    profiles: int | st.SearchStrategy[int] | None = None,
+    ballots: str | Sequence[Ballot] = "all",
+    max_seats: int = 27,
+) -> st.SearchStrategy[tuple[Rule, Motion, np.ndarray]]:
+    """``(rule, motion, profiles)``: a council of real states, a rule for it
+    (drawn by :func:`rules` unless ``rules_`` is given, then on the rule's own
+    example council), a motion on it and ballot profiles of its size."""
+    _check_int(max_seats, "max_seats", 1, _MAX_SEATS)
+
+    @st.composite
+    def draw_case(draw):
+        if rules_ is None:
+            council = draw(councils(max_seats=max_seats))
+            rule = draw(rules(council=council))
+        else:
+            rule = draw(rules_)
+            council = rule.example_council()
+        motion = draw(motions(council))
+        return rule, motion, draw(ballot_profiles(council.size, profiles=profiles, ballots=ballots))
+
+    return draw_case()
