@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from .ballots import Ballot, parse_ballot
 from .council import Council, council_on
+from .datafile import load_toml_file, parse_toml
 from .errors import DataFileError, SimulateError, UnknownNameError
 from .members import Member, resolve_member
 from .records import Draft, RecordedResult, VoteRecord
@@ -357,31 +357,13 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
     return WhatIf(name, changes, spec.description)
 
 
-@functools.lru_cache(maxsize=256)
-def _load_cached(path: Path, mtime_ns: int) -> Scenario:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DataFileError(path, "not a UTF-8 text file") from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, f"not valid TOML: {exc}") from None
-    return _build(_structure(raw, path), path)
+def _loads(text: str, path: Path) -> Scenario:
+    return _build(_structure(parse_toml(text, path), path), path)
 
 
 def load_scenario_file(path: str | Path) -> Scenario:
     """Load and check one scenario file."""
-    path = Path(path)
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise DataFileError(path, "no such file") from None
-    except OSError as exc:
-        raise DataFileError(path, f"cannot read ({exc.strerror})") from None
-    if path.is_dir():
-        raise DataFileError(path, "is a folder, not a scenario file")
-    return _load_cached(path.resolve(), stat.st_mtime_ns)
+    return load_toml_file(path, "scenario", _loads)
 
 
 # ---------------------------------------------------------------- the library

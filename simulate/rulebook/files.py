@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ import cattrs
 
 from ..ballots import Ballot, parse_ballot
 from ..data import data_path
+from ..datafile import load_toml_file, parse_toml
 from ..errors import DataFileError, SimulateError, suggest
 from ..members import resolve_member
 from ..rules import KINDS, STATUSES, Rule, SeatClasses, VetoRestraint
@@ -286,34 +286,12 @@ def _build(spec: RuleFile, path: Path | str) -> Rule:
 
 def loads_rule(text: str, path: Path | str = "<rule>") -> Rule:
     """A rule from TOML text (``path`` names it in error messages)."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, f"not valid TOML: {exc}") from None
-    return _build(_structure(raw, path), path)
-
-
-@functools.lru_cache(maxsize=256)
-def _load_cached(path: Path, mtime_ns: int) -> Rule:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DataFileError(path, "not a UTF-8 text file") from None
-    return loads_rule(text, path)
+    return _build(_structure(parse_toml(text, path), path), path)
 
 
 def load_rule_file(path: str | Path) -> Rule:
     """Load and check one rule file."""
-    path = Path(path)
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise DataFileError(path, "no such file") from None
-    except OSError as exc:
-        raise DataFileError(path, f"cannot read ({exc.strerror})") from None
-    if path.is_dir():
-        raise DataFileError(path, "is a folder, not a rule file")
-    return _load_cached(path.resolve(), stat.st_mtime_ns)
+    return load_toml_file(path, "rule", loads_rule)
 
 
 # ---------------------------------------------------------------- writing
