@@ -169,12 +169,12 @@ def cmd_power(args: Any) -> int:
     game = weighted_indices(*weighted) if weighted else None
     if args.json:
         rules = [r.to_json() for r in results]
-        if game is not None:
+        if weighted is not None and game is not None:
             rules.append(_weighted_json(weighted[0], weighted[1], game))
         _print_json({"rules": rules})
         return 0
     blocks = [_format_rule(r) for r in results]
-    if game is not None:
+    if weighted is not None and game is not None:
         blocks.append(_format_weighted(weighted[0], weighted[1], game))
     print("\n\n".join(blocks))
     if args.ternary and game is not None:

@@ -167,7 +167,11 @@ def rule_power(
     def ternary_win(counts: np.ndarray) -> np.ndarray:
         return decide(representative_profiles(counts, classes, n, [YES, NO, ABSTAIN]))
 
-    by_class = class_indices(sizes, binary_win)
+    try:
+        by_class = class_indices(sizes, binary_win)
+    except PowerInputError as exc:
+        kinds = ", ".join(f"#{c + 1} = {council.seats[seats[0]].kind}" for c, seats in enumerate(classes))
+        raise PowerInputError(f"rule {rule.name}: {exc} (classes {kinds})") from None
     seat_class = [0] * n
     for c, seats in enumerate(classes):
         for s in seats:

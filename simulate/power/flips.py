@@ -221,25 +221,27 @@ def minimal_flips(record: Any, rule: Any = None, *, limit: int | None = None, wh
         lower = [slice(None)] * len(shape)
         lower[axis] = slice(None, -1)
         strictly_below[tuple(index)] |= below[tuple(lower)]
-    minimal = np.argwhere(F & ~strictly_below)  # (cells, groups): movers per group
-    minimal = sorted(minimal.tolist(), key=lambda k: (sum(k), [-x for x in k]))
+    minimal: list[list[int]] = sorted(
+        np.argwhere(F & ~strictly_below).tolist(),  # movers per group, one row per minimal cell
+        key=lambda k: (sum(k), [-x for x in k]),
+    )
     names = record.council.names
-    count = sum(math.prod(math.comb(len(g.seats), k) for g, k in zip(groups, ks)) for ks in minimal)
+    count = sum(math.prod(math.comb(len(grp.seats), k) for grp, k in zip(groups, ks)) for ks in minimal)
     dims = [len(g.options) for g in groups]
-    sets: list[tuple[Change, ...]] = []
+    sets: list[list[tuple[int, int]]] = []
     for ks in minimal:
         pattern = int(best_pattern[np.ravel_multi_index(tuple(ks), shape)])
         picks = np.unravel_index(pattern, dims)
         per_group = []
-        for g, pick in zip(groups, picks):
-            counts = g.options[int(pick)].tolist()
-            targets = [t for t, m in zip(g.targets, counts) for _ in range(m)]
-            per_group.append([(chosen, targets) for chosen in itertools.combinations(g.seats, sum(counts))])
+        for grp, pick in zip(groups, picks):
+            counts = grp.options[int(pick)].tolist()
+            targets = [t for t, m in zip(grp.targets, counts) for _ in range(m)]
+            per_group.append([(chosen, targets) for chosen in itertools.combinations(grp.seats, sum(counts))])
         for combo in itertools.product(*per_group):
             changes = sorted(
                 (seat, to) for chosen, targets in combo for seat, to in zip(chosen, targets)
             )
-            sets.append(changes)  # type: ignore[arg-type]
+            sets.append(changes)
     sets.sort(key=lambda s: (len(s), [seat for seat, _ in s]))
     if limit is not None:
         sets = sets[: max(0, limit)]

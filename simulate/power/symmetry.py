@@ -75,9 +75,9 @@ def representative_profiles(
     m = counts.shape[0]
     out = np.empty((m, n), dtype=np.int8)
     for c, seats in enumerate(classes):
-        seats = np.asarray(seats)
+        cols = np.asarray(seats)
         cum = np.cumsum(counts[:, c, : len(ballots) - 1], axis=1)  # (m, b-1)
-        position = np.arange(len(seats))
+        position = np.arange(len(cols))
         which = (cum[:, None, :] <= position[None, :, None]).sum(axis=2)  # (m, seats): index into ballots
-        out[:, seats] = np.asarray(ballots, dtype=np.int8)[which]
+        out[:, cols] = np.asarray(ballots, dtype=np.int8)[which]
     return out

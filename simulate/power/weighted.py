@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from itertools import accumulate
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 
@@ -71,7 +71,7 @@ def _as_rational(value: object, what: str) -> Fraction:
     if isinstance(value, numbers.Integral):
         return Fraction(int(value))
     if isinstance(value, numbers.Rational):
-        return Fraction(value.numerator, value.denominator)
+        return Fraction(int(value.numerator), int(value.denominator))
     if isinstance(value, decimal.Decimal):
         if not value.is_finite():
             raise PowerInputError(f"{what} is {value}, not a finite number")
@@ -116,7 +116,7 @@ def integer_game(weights: Iterable[object], quota: object) -> tuple[tuple[int, .
     if not raw:
         raise PowerInputError("a weighted game needs at least one member (got no weights)")
     if type(quota) is int and set(map(type, raw)) == {int}:  # fast path: plain integers
-        ints, qi = raw, quota
+        ints, qi = cast(list[int], raw), quota
         if min(ints) < 0:
             i = next(i for i, w in enumerate(ints) if w < 0)
             raise PowerInputError(f"weight #{i + 1} is {ints[i]}: weights must be zero or positive")
@@ -420,7 +420,7 @@ def _by_classes(weights: Sequence[int], quota: int, shapley: bool) -> tuple[list
     swings_c, winning, ss_c = _class_counts(sizes, wins, shapley=shapley)
     pos = {w: t for t, w in enumerate(distinct)}
     swings = [swings_c[pos[w]] for w in weights]
-    ss = [ss_c[pos[w]] for w in weights] if shapley else None
+    ss = [ss_c[pos[w]] for w in weights] if shapley and ss_c is not None else None
     return swings, winning, ss
 
 

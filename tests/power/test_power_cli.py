@@ -158,3 +158,12 @@ def test_cli_start_up_stays_light():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_rule_that_is_not_monotone_is_refused_in_one_line():
+    path = Path(__file__).resolve().parents[2] / "rules" / "examples" / "nine-to-twelve.py"
+    if not path.exists():
+        pytest.skip("the example rule file is not in this checkout")
+    result = unsc("power", "--rule", str(path))
+    assert result.returncode == 2
+    assert "not monotone" in result.stderr and len(result.stderr.strip().splitlines()) == 1
