@@ -6,15 +6,18 @@ caches what was built from it until the file changes.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import cattrs
+
 from .errors import DataFileError
 
-__all__ = ["load_toml_file", "parse_toml"]
+__all__ = ["load_toml_file", "parse_toml", "strict_converter", "format_exception", "SpecError"]
 
 T = TypeVar("T")
 
@@ -49,3 +52,52 @@ def load_toml_file(path: str | Path, kind: str, build: Callable[[str, Path], T])
     if path.is_dir():
         raise DataFileError(path, f"is a folder, not a {kind} file")
     return _cached(path.resolve(), stat.st_mtime_ns, build)
+
+
+# ---------------------------------------------------------------- strict structuring
+
+
+class SpecError(ValueError):
+    """A value in the right place but of the wrong shape; its text is shown as it is."""
+
+
+def _strict(kind: type, what: str):
+    def hook(value: Any, _type: Any) -> Any:
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
+            raise SpecError(f"expected {what}, got {value!r}")
+        return value
+
+    return hook
+
+
+def _date(value: Any, _type: Any) -> datetime.date:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    raise SpecError(f"expected a TOML date such as 2016-10-08 (no quotes), got {value!r}")
+
+
+def _str_list(value: Any, _type: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SpecError(f"expected a list of names such as [\"France\", \"Spain\"], got {value!r}")
+    return list(value)
+
+
+def strict_converter() -> cattrs.Converter:
+    """A cattrs converter that refuses unknown keys and never coerces: a string
+    stays a string, a number a number, a date a TOML date, a list a list."""
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "a whole number"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(datetime.date, _date)
+    conv.register_structure_hook_func(lambda t: t == list[str], _str_list)
+    return conv
+
+
+def format_exception(exc: BaseException, type_: Any) -> str:
+    """How one structuring problem reads (for :func:`cattrs.transform_error`)."""
+    if isinstance(exc, SpecError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required key missing"
+    return cattrs.v.format_exception(exc, type_)

@@ -21,7 +21,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from .ballots import Ballot, parse_ballot
 from .council import Council, council_on
-from .datafile import load_toml_file, parse_toml
+from .datafile import SpecError, format_exception, load_toml_file, parse_toml, strict_converter
 from .errors import DataFileError, SimulateError, UnknownNameError
 from .members import Member, resolve_member
 from .records import Draft, RecordedResult, VoteRecord
@@ -39,10 +39,6 @@ __all__ = [
 
 
 # ---------------------------------------------------------------- file specs
-
-
-class _SpecError(ValueError):
-    """A value of the right place but the wrong shape; its text is shown as it is."""
 
 
 @attrs.frozen
@@ -117,49 +113,21 @@ class ScenarioSpec:
     whatif: dict[str, WhatIfSpec] = attrs.Factory(dict)
 
 
-def _strict(kind: type, what: str):
-    def hook(value: Any, _type: Any) -> Any:
-        if isinstance(value, bool) and kind is not bool:
-            raise _SpecError(f"expected {what}, got {value!r}")
-        if not isinstance(value, kind):
-            raise _SpecError(f"expected {what}, got {value!r}")
-        return value
-
-    return hook
-
-
-def _date(value: Any, _type: Any) -> datetime.date:
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    raise _SpecError(f"expected a TOML date such as 2016-10-08 (no quotes), got {value!r}")
-
-
-def _str_list(value: Any, _type: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _SpecError(f"expected a list of names such as [\"France\", \"Spain\"], got {value!r}")
-    return list(value)
-
-
 def _str_dict(value: Any, _type: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        raise _SpecError(f"expected a table of member = \"ballot\", got {value!r}")
+        raise SpecError(f"expected a table of member = \"ballot\", got {value!r}")
     return dict(value)
 
 
 @functools.cache
 def _converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(str, _strict(str, "a string"))
-    conv.register_structure_hook(int, _strict(int, "a whole number"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
-    conv.register_structure_hook(datetime.date, _date)
-    conv.register_structure_hook_func(lambda t: t == list[str], _str_list)
+    conv = strict_converter()
     conv.register_structure_hook_func(lambda t: t == dict[str, str], _str_dict)
 
     def follow_hook(value: Any, _type: Any) -> list[FollowSpec]:
         items = [value] if isinstance(value, dict) else value
         if not isinstance(items, list):
-            raise _SpecError("expected follow = { leader = ..., members = [...] } or a list of such tables")
+            raise SpecError("expected follow = { leader = ..., members = [...] } or a list of such tables")
         return [conv.structure(v, FollowSpec) for v in items]
 
     conv.register_structure_hook_func(lambda t: t == list[FollowSpec], follow_hook)
@@ -170,14 +138,6 @@ def _converter() -> cattrs.Converter:
         ),
     )
     return conv
-
-
-def _format_exception(exc: BaseException, type_: Any) -> str:
-    if isinstance(exc, _SpecError):
-        return str(exc)
-    if isinstance(exc, KeyError):
-        return "required key missing"
-    return cattrs.v.format_exception(exc, type_)
 
 
 def _where(path: str) -> str:
@@ -201,7 +161,7 @@ def _structure(raw: dict[str, Any], path: Path) -> ScenarioSpec:
         return _converter().structure(raw, ScenarioSpec)
     except cattrs.BaseValidationError as exc:
         problems = []
-        for line in cattrs.transform_error(exc, path="$", format_exception=_format_exception):
+        for line in cattrs.transform_error(exc, path="$", format_exception=format_exception):
             message, _, where = line.rpartition(" @ ")
             message = message.replace("required field missing", "required key missing")
             if message.startswith("extra fields found"):

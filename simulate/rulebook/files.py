@@ -28,11 +28,10 @@ import cattrs
 
 from ..ballots import Ballot, parse_ballot
 from ..data import data_path
-from ..datafile import load_toml_file, parse_toml
+from ..datafile import format_exception, load_toml_file, parse_toml, strict_converter
 from ..errors import DataFileError, SimulateError, suggest
 from ..members import resolve_member
 from ..rules import KINDS, STATUSES, Rule, SeatClasses, VetoRestraint
-from ..scenarios import _date, _format_exception, _str_list, _strict
 
 __all__ = [
     "load_rule_file",
@@ -126,13 +125,7 @@ _TABLES = ("seats.new_names", "rule", "seats", "restraint")
 
 @functools.cache
 def _converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(str, _strict(str, "a string"))
-    conv.register_structure_hook(int, _strict(int, "a whole number"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
-    conv.register_structure_hook(datetime.date, _date)
-    conv.register_structure_hook_func(lambda t: t == list[str], _str_list)
-    return conv
+    return strict_converter()
 
 
 def _format(exc: BaseException, type_: Any) -> str:
@@ -144,7 +137,7 @@ def _format(exc: BaseException, type_: Any) -> str:
             hint = suggest(extra, known)
             parts.append(f"unknown {what} {extra!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
         return "; ".join(parts) + (f"; known: {', '.join(known)}" if known else "")
-    return _format_exception(exc, type_)
+    return format_exception(exc, type_)
 
 
 def _where(path: str) -> str:
