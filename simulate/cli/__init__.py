@@ -31,13 +31,19 @@ examples:
   unsc replay S/2016/1026 --whatif china-abstains-again
   unsc replay S/2016/846 --set Russia=abstain
   unsc grid S/2016/1026
-  unsc rules
+  unsc plot table S/2016/1026 -o december.png
+  unsc power --rule charter-1965
+  unsc flips S/2016/847
+  unsc check-rule two-vetoes
+  unsc reform S/2016/846 --rule g4-2005
 """
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=24, width=80)
+        # room for the longest subcommand name ("    check-rule") beside its help
+        self._action_max_length = 16
 
 
 def build_parser() -> argparse.ArgumentParser:
