@@ -137,6 +137,13 @@ def _votes(n: int) -> str:
     return f"{n} vote{'s' if n != 1 else ''} in favour"
 
 
+def _negative_votes(names: Sequence[str]) -> str:
+    """"the negative vote of France does" / "the negative votes of China and ... do"."""
+    if len(names) == 1:
+        return f"the negative vote of {join_names(names)} does"
+    return f"the negative votes of {join_names(names)} do"
+
+
 def _blocking_phrase(names: Sequence[str], effective: dict[str, Ballot]) -> str:
     if all(effective[n] == Ballot.NO for n in names):
         return join_names(names)
@@ -152,16 +159,16 @@ def _reason(
     if adopted:
         text = f"Adopted: {_votes(yes)} ({required} required)"
         if negative_permanent and procedural:
-            text += f"; a procedural matter, so the negative vote of {join_names(negative_permanent)} does not block"
+            text += f"; a procedural matter, so {_negative_votes(negative_permanent)} not block"
         elif negative_permanent and isinstance(rule, Rule) and not rule.veto:
-            text += f"; no veto under {rule.name}, so the negative vote of {join_names(negative_permanent)} does not block"
+            text += f"; no veto under {rule.name}, so {_negative_votes(negative_permanent)} not block"
         elif blockers:
             text += (
                 f"; {join_names(blockers)} voted against, but {vetoes_to_block} permanent negative votes "
                 f"are needed to block under {rule.name}"
             )
         elif negative_permanent:
-            text += f"; the negative vote of {join_names(negative_permanent)} does not block under {rule.name}"
+            text += f"; {_negative_votes(negative_permanent)} not block under {rule.name}"
         else:
             text += " and no veto"
         return text + "."

@@ -119,3 +119,25 @@ def test_rule_override_and_procedural_matter(december):
     o = replay(december, rule="procedural-1965")
     assert o.adopted and o.vetoed_by == ()
     assert "no veto under procedural-1965" in o.reason
+
+
+def test_two_vetoes_needed_lets_one_negative_vote_through(december):
+    o = replay(december, ["china-abstains-again"], rule="two-vetoes")
+    assert o.adopted and o.vetoed_by == ()
+    assert "2 permanent negative votes are needed to block under two-vetoes" in o.reason
+    both = replay(december, rule="two-vetoes")
+    assert both.vetoed_by == ("China", "Russian Federation")
+
+
+def test_veto_restraint_applies_only_to_flagged_drafts(december):
+    import attrs
+
+    draft = attrs.evolve(december.record.draft, flags=frozenset({"mass-atrocity"}))
+    flagged = attrs.evolve(december, record=attrs.evolve(december.record, draft=draft))
+    assert replay(december, rule="french-mexican-restraint").vetoed_by == ("China", "Russian Federation")
+    o = replay(flagged, rule="french-mexican-restraint")
+    assert o.adopted
+    assert o.negative_permanent == ("China", "Russian Federation")
+    assert "the negative votes of China and the Russian Federation do not block" in o.reason
+    # the ACT code binds only its signatories among the permanent members (France, the United Kingdom)
+    assert replay(flagged, rule="act-restraint").vetoed_by == ("China", "Russian Federation")
