@@ -64,12 +64,17 @@ class VoteRecord:
 
     ``rule`` is the rule to decide it under, by name or as a rule object (``None``:
     the Charter rule in force on the draft's date); what-ifs may change it.
+    ``new_seats`` holds ballots for the seats of a reform council that this
+    council lacks, supplied by what-ifs.
     """
 
     draft: Draft
     council: Council
     ballots: tuple[Ballot, ...] = attrs.field(converter=_ballot_tuple)
     rule: object = None  # str | Rule | FunctionRule | None
+    #: ballots for seats this council lacks, by seat kind, "all" or new seat name
+    #: (see :class:`simulate.whatif.NewSeats`); used only under an enlarged rule
+    new_seats: tuple[tuple[str, Ballot], ...] = attrs.field(default=(), converter=tuple)
 
     @ballots.validator
     def _check(self, attribute, value) -> None:

@@ -25,7 +25,7 @@ from .members import join_names
 from .records import VoteRecord
 from .rules import FunctionRule, Matter, Rule, as_rule, default_rule, strict_counterpart
 from .scenarios import Scenario
-from .whatif import Change, WhatIf, apply_changes
+from .whatif import Change, NewSeats, WhatIf, apply_changes
 
 __all__ = ["Outcome", "replay", "decide_record", "grid", "GridCell"]
 
@@ -91,6 +91,7 @@ def decide_record(record: VoteRecord, rule: Rule | FunctionRule | str | None = N
     if rule is None:
         rule = record.rule if record.rule is not None else default_rule(record.draft.date)
     rule = as_rule(rule)
+    record = _enlarge(record, rule)
     motion = record.motion
     t = rule.tally(record.profile, motion)
     council = record.council
@@ -131,6 +132,26 @@ def decide_record(record: VoteRecord, rule: Rule | FunctionRule | str | None = N
         whatifs=tuple(whatifs),
         notes=tuple(notes),
     )
+
+
+def _enlarge(record: VoteRecord, rule: Rule | FunctionRule) -> VoteRecord:
+    """The record on the council of an enlarged rule, its new seats voting as
+    the record's ``new_seats`` say; an error when any new seat has no ballot."""
+    if not isinstance(rule, Rule) or not rule.enlarged or record.council.size >= rule.seats:
+        return record
+    council = rule.council_for(record.council)
+    sat = set(record.council.names)
+    added = [seat for seat in council.seats if seat.member.name not in sat]
+    supplied = NewSeats(record.new_seats).resolve(added)
+    unknown = [seat.member.name for seat in added if seat.member.name not in supplied]
+    if unknown:
+        raise SimulateError(
+            f"rule {rule.name} is for a council of {rule.seats} seats, but {record.draft.symbol} was voted on by "
+            f"{record.council.size}: {len(unknown)} new seats have no ballot (give them with --new, e.g. "
+            f"--new permanent=yes, or a what-if's new_seats; or count every combination with `unsc reform`)"
+        )
+    ballots = {**record.by_member(), **supplied}
+    return attrs.evolve(record, council=council, ballots=[ballots[name] for name in council.names])
 
 
 def _votes(n: int) -> str:
@@ -218,12 +239,16 @@ class GridCell:
 
 
 def grid(
-    scenario: Scenario, rules: Sequence[Rule | FunctionRule | str] = ()
+    scenario: Scenario,
+    rules: Sequence[Rule | FunctionRule | str] = (),
+    changes: Sequence[WhatIf | Change] = (),
 ) -> list[GridCell]:
     """The baseline and every named what-if of ``scenario`` under every rule.
 
     Default rules: the draft's own rule and the literal-reading rule of its era.
-    Rows are ``"baseline"`` then the what-ifs in file order.
+    Rows are ``"baseline"`` then the what-ifs in file order. ``changes`` apply to
+    every row first (e.g. :class:`~simulate.whatif.NewSeats`, the ballots of a
+    reform council's new seats, so that reform rules can be columns).
     """
     if not rules:
         own = as_rule(scenario.record.rule) if scenario.record.rule else default_rule(scenario.record.draft.date)
@@ -232,7 +257,7 @@ def grid(
     cells = []
     for row in ["baseline", *scenario.whatifs]:
         for rule in resolved:
-            outcome = replay(scenario, [] if row == "baseline" else [row], rule=rule)
+            outcome = replay(scenario, [*changes, *([] if row == "baseline" else [row])], rule=rule)
             cells.append(GridCell(row, rule.name, outcome))
     return cells
 

@@ -431,7 +431,7 @@ class Rule:
             raise SimulateError(
                 f"rule {self.name} is for an enlarged council of {self.seats} seats, but this vote was cast "
                 f"by a council of {council.size}: the ballots of the {missing} new seats are unknown "
-                f"(supply them, or count every combination, with `unsc reform`)"
+                f"(supply them with NewSeats or --new, or count every combination with `unsc reform`)"
             )
 
     def _statistics(self, profiles: np.ndarray, motion: Motion) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

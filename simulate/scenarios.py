@@ -26,7 +26,7 @@ from .errors import DataFileError, SimulateError, UnknownNameError
 from .members import Member, resolve_member
 from .records import Draft, RecordedResult, VoteRecord
 from .rules import Matter, get_rule
-from .whatif import AsOn, Change, Follow, SetBallots, SetRule, WhatIf
+from .whatif import AsOn, Change, Follow, NewSeats, SetBallots, SetRule, WhatIf
 
 __all__ = [
     "Scenario",
@@ -101,6 +101,7 @@ class WhatIfSpec:
     as_on: AsOnSpec | None = None
     set_: dict[str, str] = attrs.Factory(dict)
     follow: list[FollowSpec] = attrs.Factory(list)
+    new_seats: dict[str, str] = attrs.Factory(dict)
     rule: str | None = None
 
 
@@ -306,6 +307,8 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
         for i, f in enumerate(spec.follow):
             leader = on_council([f.leader], f"follow[{i}].leader")[0]
             changes.append(Follow(leader, on_council(f.members, f"follow[{i}].members")))
+        if spec.new_seats:
+            changes.append(NewSeats(spec.new_seats))
         if spec.rule is not None:
             changes.append(SetRule(spec.rule))
     except DataFileError:
@@ -313,7 +316,7 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
     except SimulateError as exc:
         raise DataFileError(path, f"{where}: {exc}") from None
     if not changes:
-        raise DataFileError(path, f"{where}: changes nothing (give as_on, set, follow or rule)")
+        raise DataFileError(path, f"{where}: changes nothing (give as_on, set, follow, new_seats or rule)")
     return WhatIf(name, changes, spec.description)
 
 

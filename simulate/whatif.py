@@ -7,7 +7,9 @@ Four kinds of change, which compose:
   S/2016/846");
 * :class:`Follow` -- members follow a leader (a bloc: "Venezuela and Angola vote
   as the Russian Federation does");
-* :class:`SetRule` -- the draft is decided under another rule.
+* :class:`SetRule` -- the draft is decided under another rule;
+* :class:`NewSeats` -- ballots for the seats a reform council adds (they count
+  only under a rule for an enlarged council).
 
 A :class:`WhatIf` is a named sequence of changes; a list of what-ifs applies one
 after the other, so ``[china-abstains-again, russia-abstains]`` is both.
@@ -15,17 +17,18 @@ after the other, so ``[china-abstains-again, russia-abstains]`` is both.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
 from .ballots import Ballot, parse_ballot
-from .errors import SimulateError
+from .council import Seat
+from .errors import SimulateError, UnknownNameError
 from .members import Member, resolve_member
 from .records import VoteRecord
-from .rules import get_rule
+from .rules import KINDS, get_rule
 
-__all__ = ["SetBallots", "AsOn", "Follow", "SetRule", "WhatIf", "Change", "apply_changes"]
+__all__ = ["SetBallots", "AsOn", "Follow", "SetRule", "NewSeats", "WhatIf", "Change", "apply_changes"]
 
 #: Looks up another draft's record by symbol (for :class:`AsOn`).
 Lookup = Callable[[str], VoteRecord]
@@ -120,7 +123,98 @@ class SetRule:
         return f"rule {self.rule}"
 
 
-Change = SetBallots | AsOn | Follow | SetRule
+_ALL_KEYS = ("all", "new")
+
+
+def _pairs(values) -> tuple[tuple[str, Ballot], ...]:
+    if values is None:
+        return ()
+    if isinstance(values, Mapping):
+        values = values.items()
+    return tuple((str(k).strip(), parse_ballot(v)) for k, v in values)
+
+
+@attrs.frozen
+class NewSeats:
+    """Ballots for the new seats of an enlarged council.
+
+    Keys are a seat kind (``"veto"``, ``"permanent"``, ``"elected"``: every new
+    seat of that kind), ``"all"``, or a new seat's name; a seat's own name wins
+    over its kind, and its kind over ``"all"``.
+
+    >>> NewSeats.parse({"permanent": "yes"}).describe()
+    'new permanent seats vote yes'
+    >>> NewSeats.parse(["all=abstain", "New elected seat 1=no"]).describe()
+    'new seats vote abstain; New elected seat 1 votes no'
+    """
+
+    ballots: tuple[tuple[str, Ballot], ...] = attrs.field(default=(), converter=_pairs)
+
+    @classmethod
+    def parse(cls, spec: NewSeats | Mapping | Iterable[str] | str | Ballot | None) -> NewSeats:
+        """From a mapping, ``KEY=BALLOT`` strings, or one ballot for every new seat."""
+        if spec is None:
+            return cls()
+        if isinstance(spec, NewSeats):
+            return spec
+        if isinstance(spec, Ballot) or (isinstance(spec, str) and "=" not in spec):
+            return cls([("all", spec)])
+        if isinstance(spec, str):
+            spec = [spec]
+        if isinstance(spec, Mapping):
+            return cls(spec)
+        pairs = []
+        for item in spec:
+            key, sep, ballot = str(item).rpartition("=")
+            if not sep or not key.strip() or not ballot.strip():
+                raise SimulateError(f"new seats: expected KIND=BALLOT or SEAT=BALLOT (e.g. permanent=yes), got {item!r}")
+            pairs.append((key, ballot))
+        return cls(pairs)
+
+    def resolve(self, seats: Sequence[Seat]) -> dict[str, Ballot]:
+        """Ballot by new seat name, for the seats this covers."""
+        names = {s.member.name.casefold(): s.member.name for s in seats}
+        out: dict[str, Ballot] = {}
+        for rank in (0, 1, 2):  # all, then kinds, then seats: later wins
+            for key, ballot in self.ballots:
+                k = key.casefold()
+                if rank == 0 and k in _ALL_KEYS:
+                    out.update({s.member.name: ballot for s in seats})
+                elif rank == 1 and k in KINDS:
+                    out.update({s.member.name: ballot for s in seats if s.kind == k})
+                elif rank == 2 and k not in _ALL_KEYS and k not in KINDS:
+                    if k not in names:
+                        raise UnknownNameError(
+                            "new seat", key, [*KINDS, "all", *names.values()],
+                            hint="(use all, veto, permanent, elected or a new seat's name)",
+                        )
+                    out[names[k]] = ballot
+        return out
+
+    def describe(self) -> str:
+        parts = []
+        for key, ballot in self.ballots:
+            k = key.casefold()
+            if k in _ALL_KEYS:
+                parts.append(f"new seats vote {ballot}")
+            elif k in KINDS:
+                parts.append(f"new {k} seats vote {ballot}")
+            else:
+                parts.append(f"{key} votes {ballot}")
+        return "; ".join(parts)
+
+    def __bool__(self) -> bool:
+        return bool(self.ballots)
+
+    def apply(self, record: VoteRecord, lookup: Lookup | None = None) -> VoteRecord:
+        """Record the ballots for seats the council lacks; they count only under a
+        rule for an enlarged council (later ballots win)."""
+        return attrs.evolve(record, new_seats=record.new_seats + self.ballots)
+
+
+
+
+Change = SetBallots | AsOn | Follow | SetRule | NewSeats
 
 
 @attrs.frozen

@@ -9,7 +9,10 @@ import textwrap
 
 from ..errors import SimulateError
 
-__all__ = ["register", "ChangeAction", "parse_set", "add_change_options", "resolve_changes"]
+__all__ = [
+    "register", "ChangeAction", "parse_set", "add_change_options", "resolve_changes",
+    "add_new_seats_option", "new_seats_changes",
+]
 
 
 class ChangeAction(argparse.Action):
@@ -41,6 +44,22 @@ def add_change_options(parser: argparse.ArgumentParser) -> None:
         "--set", "-s", dest="changes", action=ChangeAction, metavar="MEMBER=BALLOT",
         help="set one member's ballot: yes, no, abstain or absent (repeatable)",
     )
+
+
+def add_new_seats_option(parser: argparse.ArgumentParser) -> None:
+    """``--new``: ballots for the seats a reform council adds (every row, baseline too)."""
+    parser.add_argument(
+        "--new", "-n", action="append", metavar="KIND_OR_SEAT=BALLOT",
+        help="under a rule for an enlarged council, the new seats' ballots: a kind (veto, permanent, "
+        "elected), all, or a new seat's name, e.g. --new permanent=yes (repeatable)",
+    )
+
+
+def new_seats_changes(args) -> list:
+    """The ``--new`` ballots as a leading change (or none)."""
+    from ..whatif import NewSeats
+
+    return [NewSeats.parse(args.new)] if getattr(args, "new", None) else []
 
 
 def resolve_changes(scenario, changes):
@@ -104,7 +123,7 @@ def cmd_replay(args) -> int:
     from ..scenarios import load_scenario
 
     scenario = load_scenario(args.scenario)
-    changes = resolve_changes(scenario, args.changes)
+    changes = new_seats_changes(args) + resolve_changes(scenario, args.changes)
     outcome = replay(scenario, changes, rule=args.rule)
     if args.json:
         _print_json(outcome.to_json())
@@ -120,7 +139,7 @@ def cmd_grid(args) -> int:
     from ..scenarios import load_scenario
 
     scenario = load_scenario(args.scenario)
-    cells = grid(scenario, args.rule or ())
+    cells = grid(scenario, args.rule or (), changes=new_seats_changes(args))
     if args.json:
         _print_json(
             {
@@ -242,18 +261,22 @@ def register(sub, formatter) -> None:
             "Replay a vote and say why the draft passed or failed.\n\n"
             "SCENARIO is a bundled symbol (see `unsc scenarios`) or a path to a TOML file\n"
             "(format: scenarios/README.md). What-ifs and --set apply in the order given;\n"
-            "--rule replaces the draft's own rule.\n\n"
+            "--rule replaces the draft's own rule. Under a rule for an enlarged council\n"
+            "(e.g. g4-2005), --new gives the new seats' ballots (`unsc reform` counts every\n"
+            "combination instead).\n\n"
             "examples:\n"
             "  unsc replay S/2016/1026\n"
             "  unsc replay S/2016/1026 --whatif china-abstains-again\n"
             "  unsc replay S/2016/846 --set Russia=abstain --set China=no\n"
             "  unsc replay S/2016/847 --rule strict-concurrence --json\n"
+            "  unsc replay S/2016/846 --rule g4-2005 --new permanent=yes --new elected=no\n"
             "  unsc replay my-vote.toml"
         ),
     )
     p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
     add_change_options(p)
     p.add_argument("--rule", "-r", metavar="RULE", help="decide under this rule (see `unsc rules`)")
+    add_new_seats_option(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_replay)
 
@@ -262,14 +285,17 @@ def register(sub, formatter) -> None:
         description=(
             "The outcome of the baseline and every named what-if of a scenario under each\n"
             "rule (default: the draft's own rule and the literal reading of its era).\n"
-            "A what-if that changes the rule applies on top of the column's rule.\n\n"
+            "A what-if that changes the rule applies on top of the column's rule; --new\n"
+            "gives the new seats' ballots for columns that enlarge the council.\n\n"
             "examples:\n"
             "  unsc grid S/2016/1026\n"
-            "  unsc grid S/2016/846 --rule charter-1965 --rule procedural-1965 --json"
+            "  unsc grid S/2016/846 --rule charter-1965 --rule procedural-1965 --json\n"
+            "  unsc grid S/2016/846 --rule charter-1965 --rule g4-2005 --new all=yes"
         ),
     )
     p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
     p.add_argument("--rule", "-r", action="append", metavar="RULE", help="a rule column (repeatable)")
+    add_new_seats_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_grid)
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import SimulateError
-from .core import add_change_options, resolve_changes
+from .core import add_change_options, add_new_seats_option, new_seats_changes, resolve_changes
 
 __all__ = ["register", "DEFAULT_DIR"]
 
@@ -74,13 +74,14 @@ def cmd_table(args) -> int:
     from ..scenarios import load_scenario
 
     scenario = load_scenario(args.scenario)
+    base = new_seats_changes(args)
     changes = resolve_changes(scenario, args.changes)
-    outcome = replay(scenario, changes, rule=args.rule)
-    baseline = replay(scenario, rule=args.rule) if changes else None
+    outcome = replay(scenario, base + changes, rule=args.rule)
+    baseline = replay(scenario, base, rule=args.rule) if changes else None
 
     from ..figures import plot_table
 
-    fig = plot_table(outcome, baseline=baseline, descriptions=[c.describe() for c in changes])
+    fig = plot_table(outcome, baseline=baseline, descriptions=[c.describe() for c in base + changes])
     what = _change_slug(scenario, args.changes)
     stem = f"{_slug(scenario.symbol)}{'-' + what if what else ''}{_rule_slug(args.rule)}-table"
     print(_save(fig, output, stem))
@@ -92,12 +93,16 @@ def cmd_grid(args) -> int:
     from ..rules import as_rule
     from ..scenarios import load_scenario
 
+    from ..replay import grid
+
     scenarios = [load_scenario(s) for s in args.scenarios]
     rules = [as_rule(r) for r in args.rule or ()]
+    base = new_seats_changes(args)
+    cells = [cell for scenario in scenarios for cell in grid(scenario, rules, changes=base)]
 
     from ..figures import plot_grid
 
-    fig = plot_grid(scenarios, rules)
+    fig = plot_grid(cells)
     stem = "-".join(_slug(s.symbol) for s in scenarios) + "".join(_rule_slug(r) for r in args.rule or ()) + "-grid"
     print(_save(fig, output, stem))
     return 0
@@ -111,13 +116,14 @@ def cmd_compare(args) -> int:
     from ..scenarios import load_scenario
 
     scenario = load_scenario(args.scenario)
+    base = new_seats_changes(args)
     changes = resolve_changes(scenario, args.changes)
-    baseline = replay(scenario, rule=args.rule)
-    outcome = replay(scenario, changes, rule=args.rule)
+    baseline = replay(scenario, base, rule=args.rule)
+    outcome = replay(scenario, base + changes, rule=args.rule)
 
     from ..figures import plot_compare
 
-    fig = plot_compare(baseline, outcome, descriptions=[c.describe() for c in changes])
+    fig = plot_compare(baseline, outcome, descriptions=[c.describe() for c in base + changes])
     stem = f"{_slug(scenario.symbol)}-{_change_slug(scenario, args.changes)}{_rule_slug(args.rule)}-compare"
     print(_save(fig, output, stem))
     return 0
@@ -161,6 +167,7 @@ def register(sub, formatter) -> None:
     p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
     add_change_options(p)
     p.add_argument("--rule", "-r", metavar="RULE", help="decide under this rule (see `unsc rules`)")
+    add_new_seats_option(p)
     p.add_argument("--output", "-o", metavar="FILE", help=_OUTPUT_HELP)
     p.set_defaults(func=cmd_table)
 
@@ -179,6 +186,7 @@ def register(sub, formatter) -> None:
     )
     p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="bundled symbols or paths to .toml files")
     p.add_argument("--rule", "-r", action="append", metavar="RULE", help="a rule column (repeatable)")
+    add_new_seats_option(p)
     p.add_argument("--output", "-o", metavar="FILE", help=_OUTPUT_HELP)
     p.set_defaults(func=cmd_grid)
 
@@ -195,5 +203,6 @@ def register(sub, formatter) -> None:
     p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
     add_change_options(p)
     p.add_argument("--rule", "-r", metavar="RULE", help="decide both under this rule (see `unsc rules`)")
+    add_new_seats_option(p)
     p.add_argument("--output", "-o", metavar="FILE", help=_OUTPUT_HELP)
     p.set_defaults(func=cmd_compare)

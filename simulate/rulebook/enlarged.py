@@ -40,96 +40,12 @@ from ..records import VoteRecord
 from ..replay import Outcome, decide_record
 from ..rules import KINDS, Motion, Rule, as_rule
 from ..scenarios import Scenario
-from ..whatif import Change, WhatIf, apply_changes
+from ..whatif import Change, NewSeats, WhatIf, apply_changes
 
 __all__ = ["NewSeats", "EnlargedOutcome", "replay_enlarged", "count_outcomes", "ENUMERATE_MAX"]
 
 #: Unknown seats up to this many are enumerated (3**12 = 531,441 profiles).
 ENUMERATE_MAX = 12
-
-_ALL_KEYS = ("all", "new")
-
-
-def _pairs(values) -> tuple[tuple[str, Ballot], ...]:
-    if values is None:
-        return ()
-    if isinstance(values, Mapping):
-        values = values.items()
-    return tuple((str(k).strip(), parse_ballot(v)) for k, v in values)
-
-
-@attrs.frozen
-class NewSeats:
-    """Ballots for the new seats of an enlarged council.
-
-    Keys are a seat kind (``"veto"``, ``"permanent"``, ``"elected"``: every new
-    seat of that kind), ``"all"``, or a new seat's name; a seat's own name wins
-    over its kind, and its kind over ``"all"``.
-
-    >>> NewSeats.parse({"permanent": "yes"}).describe()
-    'new permanent seats vote yes'
-    >>> NewSeats.parse(["all=abstain", "New elected seat 1=no"]).describe()
-    'new seats vote abstain; New elected seat 1 votes no'
-    """
-
-    ballots: tuple[tuple[str, Ballot], ...] = attrs.field(default=(), converter=_pairs)
-
-    @classmethod
-    def parse(cls, spec: NewSeats | Mapping | Iterable[str] | str | Ballot | None) -> NewSeats:
-        """From a mapping, ``KEY=BALLOT`` strings, or one ballot for every new seat."""
-        if spec is None:
-            return cls()
-        if isinstance(spec, NewSeats):
-            return spec
-        if isinstance(spec, Ballot) or (isinstance(spec, str) and "=" not in spec):
-            return cls([("all", spec)])
-        if isinstance(spec, str):
-            spec = [spec]
-        if isinstance(spec, Mapping):
-            return cls(spec)
-        pairs = []
-        for item in spec:
-            key, sep, ballot = str(item).rpartition("=")
-            if not sep or not key.strip() or not ballot.strip():
-                raise SimulateError(f"new seats: expected KIND=BALLOT or SEAT=BALLOT (e.g. permanent=yes), got {item!r}")
-            pairs.append((key, ballot))
-        return cls(pairs)
-
-    def resolve(self, seats: Sequence[Seat]) -> dict[str, Ballot]:
-        """Ballot by new seat name, for the seats this covers."""
-        names = {s.member.name.casefold(): s.member.name for s in seats}
-        out: dict[str, Ballot] = {}
-        for rank in (0, 1, 2):  # all, then kinds, then seats: later wins
-            for key, ballot in self.ballots:
-                k = key.casefold()
-                if rank == 0 and k in _ALL_KEYS:
-                    out.update({s.member.name: ballot for s in seats})
-                elif rank == 1 and k in KINDS:
-                    out.update({s.member.name: ballot for s in seats if s.kind == k})
-                elif rank == 2 and k not in _ALL_KEYS and k not in KINDS:
-                    if k not in names:
-                        raise UnknownNameError(
-                            "new seat", key, [*KINDS, "all", *names.values()],
-                            hint="(use all, veto, permanent, elected or a new seat's name)",
-                        )
-                    out[names[k]] = ballot
-        return out
-
-    def describe(self) -> str:
-        parts = []
-        for key, ballot in self.ballots:
-            k = key.casefold()
-            if k in _ALL_KEYS:
-                parts.append(f"new seats vote {ballot}")
-            elif k in KINDS:
-                parts.append(f"new {k} seats vote {ballot}")
-            else:
-                parts.append(f"{key} votes {ballot}")
-        return "; ".join(parts)
-
-    def __bool__(self) -> bool:
-        return bool(self.ballots)
-
 
 def _compositions(m: int) -> list[tuple[int, int, int]]:
     """(yes, no, abstain) counts of ``m`` seats."""
@@ -300,17 +216,14 @@ def replay_enlarged(
     """
     rule = as_rule(rule)
     record = attrs.evolve(scenario.record, rule=rule)
-    supplied_in_changes = [c for c in changes if isinstance(c, NewSeats)]
-    changes = [c for c in changes if not isinstance(c, NewSeats)]
     resolved = [scenario.whatif(c) if isinstance(c, str) else c for c in changes]
-    record = apply_changes(record, resolved, scenario.lookup)
+    record = apply_changes(record, resolved, scenario.lookup)  # NewSeats changes land in record.new_seats
     names = tuple(c.name if isinstance(c, WhatIf) else c.describe() for c in resolved)
     rule = as_rule(record.rule)
     if not isinstance(rule, Rule):
         raise SimulateError(f"rule {rule.name} is a decision function: it has no seat classes to enlarge the council with")
-    spec = NewSeats.parse(new_seats)
-    for extra in supplied_in_changes:  # what-ifs about new seats, in order: later wins
-        spec = NewSeats(spec.ballots + extra.ballots)
+    # the explicit new_seats first, then what-ifs about new seats in order: later wins
+    spec = NewSeats(NewSeats.parse(new_seats).ballots + record.new_seats)
     council = rule.council_for(record.council)
     old = set(record.council.names)
     added = [s for s in council.seats if s.member.name not in old]

@@ -97,7 +97,8 @@ def test_new_seat_names_and_errors(october):
 def test_replay_under_an_enlarged_rule_explains_itself():
     result = unsc("replay", "S/2016/846", "--rule", "g4-2005")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "ballots of the 10 new seats are unknown" in result.stderr and "unsc reform" in result.stderr
+    assert "10 new seats have no ballot" in result.stderr and "unsc reform" in result.stderr
+    assert "--new" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
