@@ -19,9 +19,9 @@ from .errors import DataFileError, SimulateError, UnknownNameError
 from .members import Member, resolve_member
 from .records import Draft, RecordedResult, VoteRecord
 from .replay import GridCell, Outcome, decide_record, grid, replay
-from .rules import RULES, FunctionRule, Matter, Motion, Rule, VetoRestraint, as_rule, default_rule, get_rule
+from .rules import RULES, FunctionRule, Matter, Motion, Rule, SeatClasses, VetoRestraint, as_rule, default_rule, get_rule
 from .scenarios import Scenario, bundled_scenarios, load_scenario, load_scenario_file
-from .whatif import AsOn, Follow, SetBallots, SetRule, WhatIf
+from .whatif import AsOn, Follow, NewSeats, SetBallots, SetRule, WhatIf
 
 __version__ = "0.1.0"
 
@@ -37,12 +37,14 @@ __all__ = [
     "Matter",
     "Member",
     "Motion",
+    "NewSeats",
     "Outcome",
     "RULES",
     "RecordedResult",
     "Rule",
     "Scenario",
     "Seat",
+    "SeatClasses",
     "SetBallots",
     "SetRule",
     "SimulateError",
