@@ -13,11 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 
 from .errors import DataFileError
 
-__all__ = ["load_toml_file", "parse_toml", "strict_converter", "format_exception", "SpecError"]
+__all__ = ["load_toml_file", "parse_toml", "strict_converter", "format_exception", "structure", "SpecError"]
 
 T = TypeVar("T")
 
@@ -94,10 +95,44 @@ def strict_converter() -> cattrs.Converter:
     return conv
 
 
-def format_exception(exc: BaseException, type_: Any) -> str:
-    """How one structuring problem reads (for :func:`cattrs.transform_error`)."""
+def format_exception(exc: BaseException, type_: Any, root: type | None = None) -> str:
+    """How one structuring problem reads (for :func:`cattrs.transform_error`).
+
+    Unknown keys get the closest known one suggested; at the top of the file
+    (``root``) they are unknown tables.
+    """
+    from .errors import suggest
+
     if isinstance(exc, SpecError):
         return str(exc)
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        cl = exc.cl
+        known = [f.name.rstrip("_") for f in attrs.fields(cl)] if cl is not None and attrs.has(cl) else []
+        what = "table" if cl is not None and cl is root else "key"
+        parts = []
+        for extra in sorted(exc.extra_fields):
+            hint = suggest(extra, known)
+            parts.append(f"unknown {what} {extra!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+        return "; ".join(parts) + (f"; known: {', '.join(known)}" if known else "")
     if isinstance(exc, KeyError):
         return "required key missing"
     return cattrs.v.format_exception(exc, type_)
+
+
+def structure(conv: cattrs.Converter, raw: dict[str, Any], cls: type[T], path: Path | str, where: Callable[[str], str]) -> T:
+    """``raw`` structured as ``cls``; every problem in one :class:`DataFileError`
+    naming the file, the place (``where`` turns a cattrs path such as
+    ``$.draft.date`` into ``[draft] date``) and what is wrong."""
+    try:
+        return conv.structure(raw, cls)
+    except cattrs.BaseValidationError as exc:
+        problems = []
+        fmt = functools.partial(format_exception, root=cls)
+        for line in cattrs.transform_error(exc, path="$", format_exception=fmt):
+            message, _, at = line.rpartition(" @ ")
+            place = where(at)
+            message = message.replace("required field missing", "required key missing")
+            if message == "required key missing" and place.startswith("[") and place.endswith("]"):
+                message = "required table missing"
+            problems.append(f"{place}: {message}")
+        raise DataFileError(path, "; ".join(problems)) from None

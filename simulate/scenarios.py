@@ -21,7 +21,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from .ballots import Ballot, parse_ballot
 from .council import Council, council_on
-from .datafile import SpecError, format_exception, load_toml_file, parse_toml, strict_converter
+from .datafile import SpecError, load_toml_file, parse_toml, strict_converter, structure
 from .errors import DataFileError, SimulateError, UnknownNameError
 from .members import Member, resolve_member
 from .records import Draft, RecordedResult, VoteRecord
@@ -158,17 +158,7 @@ def _where(path: str) -> str:
 
 
 def _structure(raw: dict[str, Any], path: Path) -> ScenarioSpec:
-    try:
-        return _converter().structure(raw, ScenarioSpec)
-    except cattrs.BaseValidationError as exc:
-        problems = []
-        for line in cattrs.transform_error(exc, path="$", format_exception=format_exception):
-            message, _, where = line.rpartition(" @ ")
-            message = message.replace("required field missing", "required key missing")
-            if message.startswith("extra fields found"):
-                message = message.replace("extra fields found", "unknown key(s)")
-            problems.append(f"{_where(where)}: {message}")
-        raise DataFileError(path, "; ".join(problems)) from None
+    return structure(_converter(), raw, ScenarioSpec, path, _where)
 
 
 # ---------------------------------------------------------------- scenarios

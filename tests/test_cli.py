@@ -115,7 +115,7 @@ BROKEN = {
     ),
     "unknown-key": (
         "[draft]\nsymbol='X/1'\ndate=2016-12-05\ntitle='t'\nmatter='substantive'\ncolour='red'\n[votes]\n",
-        "[draft]: unknown key(s) (colour)",
+        "[draft]: unknown key 'colour'",
     ),
     "bad-matter": (
         "[draft]\nsymbol='X/1'\ndate=2016-12-05\ntitle='t'\nmatter='urgent'\n[votes]\n",

@@ -490,7 +490,7 @@ def draw_council(
         y_bot = measure.artist(leg)[1] + 0.15
 
     lay = _layout(views, W, y_top, y_bot, base * scale, measure)
-    r, fs = lay.r, lay.fs
+    r = lay.r
 
     # the table top
     r_out = lay.R - r * 1.05 - 0.05

@@ -32,13 +32,13 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import numpy as np
 
-from ..ballots import Ballot, parse_ballot
-from ..council import Council, Seat
-from ..errors import SimulateError, UnknownNameError
+from ..ballots import Ballot
+from ..council import Council
+from ..errors import SimulateError
 from ..members import join_names
 from ..records import VoteRecord
 from ..replay import Outcome, decide_record
-from ..rules import KINDS, Motion, Rule, as_rule
+from ..rules import Motion, Rule, as_rule
 from ..scenarios import Scenario
 from ..whatif import Change, NewSeats, WhatIf, apply_changes
 

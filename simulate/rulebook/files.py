@@ -28,8 +28,8 @@ import cattrs
 
 from ..ballots import Ballot, parse_ballot
 from ..data import data_path
-from ..datafile import format_exception, load_toml_file, parse_toml, strict_converter
-from ..errors import DataFileError, SimulateError, suggest
+from ..datafile import load_toml_file, parse_toml, strict_converter, structure
+from ..errors import DataFileError, SimulateError
 from ..members import resolve_member
 from ..rules import KINDS, STATUSES, Rule, SeatClasses, VetoRestraint
 
@@ -128,18 +128,6 @@ def _converter() -> cattrs.Converter:
     return strict_converter()
 
 
-def _format(exc: BaseException, type_: Any) -> str:
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        known = [f.name for f in attrs.fields(exc.cl)] if exc.cl is not None and attrs.has(exc.cl) else []
-        what = "table" if exc.cl is RuleFile else "key"
-        parts = []
-        for extra in sorted(exc.extra_fields):
-            hint = suggest(extra, known)
-            parts.append(f"unknown {what} {extra!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
-        return "; ".join(parts) + (f"; known: {', '.join(known)}" if known else "")
-    return format_exception(exc, type_)
-
-
 def _where(path: str) -> str:
     """``$.seats.new_names.veto`` -> ``[seats.new_names] veto``."""
     path = path.removeprefix("$").lstrip(".")
@@ -154,17 +142,7 @@ def _where(path: str) -> str:
 
 
 def _structure(raw: dict[str, Any], path: Path | str) -> RuleFile:
-    try:
-        return _converter().structure(raw, RuleFile)
-    except cattrs.BaseValidationError as exc:
-        problems = []
-        for line in cattrs.transform_error(exc, path="$", format_exception=_format):
-            message, _, where = line.rpartition(" @ ")
-            place = _where(where)
-            if message == "required key missing" and place.startswith("[") and place.endswith("]"):
-                message = "required table missing"
-            problems.append(f"{place}: {message.replace('required field missing', 'required key missing')}")
-        raise DataFileError(path, "; ".join(problems)) from None
+    return structure(_converter(), raw, RuleFile, path, _where)
 
 
 # ---------------------------------------------------------------- checks and building
