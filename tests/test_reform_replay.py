@@ -79,3 +79,11 @@ def test_cli_replay_and_grid_with_new_seats():
     result = unsc("grid", "S/2016/1026", "--rule", "hlp-model-b", "--new", "all=abstain", "--json")
     cells = json.loads(result.stdout)["cells"]
     assert {c["required"] for c in cells if c["column"] == "hlp-model-b" and c["rule"] == "hlp-model-b"} == {14}
+
+
+def test_flips_on_an_enlarged_council():
+    result = unsc("flips", "S/2016/846", "--rule", "g4-2005", "--new", "all=yes", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["adopted"] is False
+    assert data["minimal_sets"] == [[{"member": "Russian Federation", "from": "no", "to": "abstain"}]]

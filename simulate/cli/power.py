@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import SimulateError
-from .core import add_change_options, resolve_changes
+from .core import add_change_options, add_new_seats_option, new_seats_changes, resolve_changes
 
 __all__ = ["register", "parse_numbers"]
 
@@ -234,7 +234,7 @@ def cmd_flips(args: Any) -> int:
     if args.limit is not None and args.limit < 0:
         raise SimulateError(f"--limit must be 0 or more, got {args.limit}")
     scenario = load_scenario(args.scenario)
-    changes = resolve_changes(scenario, args.changes)
+    changes = new_seats_changes(args) + resolve_changes(scenario, args.changes)
     outcome = replay(scenario, changes, rule=args.rule)
     limit = args.limit if args.json else (30 if args.limit is None else args.limit)
     flips = minimal_flips(outcome.record, outcome.rule, limit=args.limit if args.json else None, whatifs=outcome.whatifs)
@@ -287,6 +287,7 @@ def register(sub: Any, formatter: Any) -> None:
     p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
     add_change_options(p)
     p.add_argument("--rule", "-r", metavar="RULE", help="decide under this rule (see `unsc rules`)")
+    add_new_seats_option(p)
     p.add_argument("--limit", type=int, metavar="N", help="list at most N sets (text default: 30; JSON: all)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_flips)
