@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from .ballots import Ballot
+from .council import Council, Seat
 from .errors import SimulateError
 from .members import join_names
 from .records import VoteRecord
@@ -27,7 +28,7 @@ from .rules import FunctionRule, Matter, Rule, as_rule, default_rule, strict_cou
 from .scenarios import Scenario
 from .whatif import Change, NewSeats, WhatIf, apply_changes
 
-__all__ = ["Outcome", "replay", "decide_record", "grid", "GridCell"]
+__all__ = ["Outcome", "replay", "decide_record", "grid", "GridCell", "new_seat_ballots"]
 
 
 @attrs.frozen
@@ -134,15 +135,21 @@ def decide_record(record: VoteRecord, rule: Rule | FunctionRule | str | None = N
     )
 
 
+def new_seat_ballots(record: VoteRecord, rule: Rule, new_seats: NewSeats) -> tuple[Council, list[Seat], dict[str, Ballot]]:
+    """For a rule whose council is larger than the record's: the enlarged council,
+    the seats it adds, and the ballots ``new_seats`` gives them (by seat name)."""
+    council = rule.council_for(record.council)
+    sat = set(record.council.names)
+    added = [seat for seat in council.seats if seat.member.name not in sat]
+    return council, added, new_seats.resolve(added)
+
+
 def _enlarge(record: VoteRecord, rule: Rule | FunctionRule) -> VoteRecord:
     """The record on the council of an enlarged rule, its new seats voting as
     the record's ``new_seats`` say; an error when any new seat has no ballot."""
     if not isinstance(rule, Rule) or not rule.enlarged or record.council.size >= rule.seats:
         return record
-    council = rule.council_for(record.council)
-    sat = set(record.council.names)
-    added = [seat for seat in council.seats if seat.member.name not in sat]
-    supplied = NewSeats(record.new_seats).resolve(added)
+    council, added, supplied = new_seat_ballots(record, rule, NewSeats(record.new_seats))
     unknown = [seat.member.name for seat in added if seat.member.name not in supplied]
     if unknown:
         raise SimulateError(

@@ -73,6 +73,17 @@ ALL_BALLOTS = tuple(Ballot)
 _MAX_SEATS = 60
 
 
+def _strategy(value, kind: type, what: str, name: str, default) -> st.SearchStrategy:
+    """``value`` as a strategy: ``default()`` when None, ``st.just`` for a ``kind``."""
+    if value is None:
+        return default()
+    if isinstance(value, kind):
+        return st.just(value)
+    if not isinstance(value, st.SearchStrategy):
+        raise InvalidArgument(f"{name}={value!r} must be {what} or a strategy")
+    return value
+
+
 def _check_int(value, name: str, low: int = 0, high: int | None = None) -> None:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         raise InvalidArgument(f"{name}={value!r} must be a whole number")
@@ -163,12 +174,9 @@ def councils(
     ``real_states=False``, by placeholders ("Veto seat 1", ...). ``classes``
     fixes the shape (a :class:`SeatClasses` or a strategy for one).
     """
-    if classes is None:
-        classes = seat_classes(min_seats=min_seats, max_seats=max_seats)
-    elif isinstance(classes, SeatClasses):
-        classes = st.just(classes)
-    elif not isinstance(classes, st.SearchStrategy):
-        raise InvalidArgument(f"classes={classes!r} must be SeatClasses or a strategy")
+    classes = _strategy(
+        classes, SeatClasses, "SeatClasses", "classes", lambda: seat_classes(min_seats=min_seats, max_seats=max_seats)
+    )
     states = all_members()
 
     @st.composite
@@ -266,12 +274,7 @@ def vote_records(
 ) -> st.SearchStrategy[VoteRecord]:
     """A vote: a draft, a council (drawn unless given) and one ballot per seat."""
     alphabet = _alphabet(ballots)
-    if council is None:
-        council = councils()
-    elif isinstance(council, Council):
-        council = st.just(council)
-    elif not isinstance(council, st.SearchStrategy):
-        raise InvalidArgument(f"council={council!r} must be a Council or a strategy")
+    council = _strategy(council, Council, "a Council", "council", councils)
 
     @st.composite
     def draw_record(draw) -> VoteRecord:
@@ -306,12 +309,7 @@ def rules(
         if not isinstance(council, Council):
             raise InvalidArgument(f"council={council!r} must be a Council")
         classes = SeatClasses.of_council(council)
-    if classes is None:
-        classes = seat_classes()
-    elif isinstance(classes, SeatClasses):
-        classes = st.just(classes)
-    elif not isinstance(classes, st.SearchStrategy):
-        raise InvalidArgument(f"classes={classes!r} must be SeatClasses or a strategy")
+    classes = _strategy(classes, SeatClasses, "SeatClasses", "classes", seat_classes)
     veto_members = [s.member for s in council.seats if s.veto] if council is not None else []
 
     @st.composite

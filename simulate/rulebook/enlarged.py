@@ -37,7 +37,7 @@ from ..council import Council
 from ..errors import SimulateError
 from ..members import join_names
 from ..records import VoteRecord
-from ..replay import Outcome, decide_record
+from ..replay import Outcome, decide_record, new_seat_ballots
 from ..rules import Motion, Rule, as_rule
 from ..scenarios import Scenario
 from ..whatif import Change, NewSeats, WhatIf, apply_changes
@@ -224,10 +224,7 @@ def replay_enlarged(
         raise SimulateError(f"rule {rule.name} is a decision function: it has no seat classes to enlarge the council with")
     # the explicit new_seats first, then what-ifs about new seats in order: later wins
     spec = NewSeats(NewSeats.parse(new_seats).ballots + record.new_seats)
-    council = rule.council_for(record.council)
-    old = set(record.council.names)
-    added = [s for s in council.seats if s.member.name not in old]
-    supplied = spec.resolve(added)
+    council, added, supplied = new_seat_ballots(record, rule, spec)
     ballots = {**record.by_member(), **supplied}
     unknown = tuple(s.member.name for s in added if s.member.name not in supplied)
     new_names = tuple(s.member.name for s in added)

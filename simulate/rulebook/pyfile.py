@@ -43,16 +43,21 @@ def _load_module(path: Path):
     except SyntaxError as exc:
         raise DataFileError(path, f"line {exc.lineno}: invalid Python ({exc.msg})") from None
     except Exception as exc:  # the user's code: report it in one line
-        line = ""
-        tb = exc.__traceback__
-        while tb is not None:
-            if Path(tb.tb_frame.f_code.co_filename) == path:
-                line = f"line {tb.tb_lineno}: "
-            tb = tb.tb_next
-        raise DataFileError(path, f"{line}running the file failed: {type(exc).__name__}: {exc}") from None
+        raise DataFileError(path, f"{_user_line(exc, path)}running the file failed: {type(exc).__name__}: {exc}") from None
     finally:
         sys.modules.pop(name, None)
     return module
+
+
+def _user_line(exc: BaseException, path: Path) -> str:
+    """``"line N: "`` for the deepest frame of ``exc`` in the user's file, or ``""``."""
+    line = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename) == path:
+            line = f"line {tb.tb_lineno}: "
+        tb = tb.tb_next
+    return line
 
 
 def _checked(decide, path: Path, arity: int):
@@ -63,14 +68,8 @@ def _checked(decide, path: Path, arity: int):
         try:
             result = decide(*args)
         except Exception as exc:
-            line = ""
-            tb = exc.__traceback__
-            while tb is not None:
-                if Path(tb.tb_frame.f_code.co_filename) == path:
-                    line = f"line {tb.tb_lineno}: "
-                tb = tb.tb_next
             raise DataFileError(
-                path, f"{line}decide() failed on {len(profiles)} profiles of {profiles.shape[1]} seats: {type(exc).__name__}: {exc}"
+                path, f"{_user_line(exc, path)}decide() failed on {len(profiles)} profiles of {profiles.shape[1]} seats: {type(exc).__name__}: {exc}"
             ) from None
         result = np.asarray(result)
         if result.shape != (len(profiles),) or result.dtype != bool:
