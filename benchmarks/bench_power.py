@@ -225,9 +225,10 @@ def enumeration_child() -> None:
 def project_rule_enumeration() -> dict[str, Any]:
     import datetime
 
-    from simulate.council import council_on
+    from simulate.catalog.registry import get_rule
+    from simulate.model.council import council_on
+    from simulate.model.motion import Motion
     from simulate.power import count_adopted
-    from simulate.rules import Motion, get_rule
 
     council = council_on(datetime.date(2016, 12, 5))
     motion = Motion(council)

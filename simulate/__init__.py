@@ -13,17 +13,33 @@ True
 
 from __future__ import annotations
 
-from .ballots import Ballot, parse_ballot
-from .council import Council, Seat, council_on
-from .errors import DataFileError, SimulateError, UnknownNameError
-from .members import Member, resolve_member
-from .records import Draft, RecordedResult, VoteRecord
-from .replay import GridCell, Outcome, decide_record, grid, replay
-from .rules import RULES, FunctionRule, Matter, Motion, Rule, SeatClasses, VetoRestraint, as_rule, default_rule, get_rule
-from .scenarios import Scenario, bundled_scenarios, load_scenario, load_scenario_file
-from .whatif import AsOn, Follow, NewSeats, SetBallots, SetRule, WhatIf
+from importlib import metadata as _metadata
 
-__version__ = "0.1.0"
+from .catalog.registry import RULES, as_rule, default_rule, get_rule
+from .catalog.scenarios import (
+    Scenario,
+    bundled_scenarios,
+    load_scenario,
+    load_scenario_file,
+)
+from .engine.grid import GridCell, grid
+from .engine.replay import Outcome, decide_record, replay
+from .errors import DataFileError, SimulateError, UnknownNameError
+from .model.ballots import Ballot, parse_ballot
+from .model.council import Council, Seat, council_on
+from .model.members import Member, resolve_member
+from .model.motion import Matter, Motion
+from .model.records import Draft, RecordedResult, VoteRecord
+from .model.whatif import AsOn, Follow, NewSeats, SetBallots, SetRule, WhatIf
+from .rules.function import FunctionRule
+from .rules.protocol import VotingRule
+from .rules.quota import Rule, VetoRestraint
+from .rules.seats import SeatClasses
+
+try:
+    __version__ = _metadata.version("unsc-simulate")
+except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "AsOn",
@@ -51,6 +67,7 @@ __all__ = [
     "UnknownNameError",
     "VetoRestraint",
     "VoteRecord",
+    "VotingRule",
     "WhatIf",
     "as_rule",
     "bundled_scenarios",

@@ -4,14 +4,14 @@ Like :mod:`hypothesis.extra.numpy`, each function checks its arguments at once
 (raising :class:`hypothesis.errors.InvalidArgument`) and returns a strategy:
 
 =========================  ===========================================================
-:func:`ballots`            :class:`~simulate.ballots.Ballot` values
-:func:`members`            states of the registry (:class:`~simulate.members.Member`)
+:func:`ballots`            :class:`~simulate.model.ballots.Ballot` values
+:func:`members`            states of the registry (:class:`~simulate.model.members.Member`)
 :func:`seat_classes`       :class:`~simulate.rules.SeatClasses`: any size, any mix
-:func:`councils`           :class:`~simulate.council.Council` of real states (or placeholders)
+:func:`councils`           :class:`~simulate.model.council.Council` of real states (or placeholders)
 :func:`ballot_profiles`    ``int8`` arrays of shape ``(profiles, seats)``, codes 0-3
 :func:`motions`            :class:`~simulate.rules.Motion` for a council
-:func:`drafts`             :class:`~simulate.records.Draft`
-:func:`vote_records`       :class:`~simulate.records.VoteRecord`
+:func:`drafts`             :class:`~simulate.model.records.Draft`
+:func:`vote_records`       :class:`~simulate.model.records.VoteRecord`
 :func:`rules`              :class:`~simulate.rules.Rule`: quotas, vetoes, restraint, ...
 :func:`rule_cases`         ``(rule, motion, profiles)`` that fit together
 =========================  ===========================================================
@@ -44,11 +44,13 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.extra import numpy as hnp
 
-from .ballots import Ballot
-from .council import Council
-from .members import Member, all_members
-from .records import Draft, VoteRecord
-from .rules import STATUSES, Matter, Motion, Rule, SeatClasses, VetoRestraint, placeholder_member
+from .model.ballots import Ballot
+from .model.council import Council
+from .model.members import Member, all_members
+from .model.motion import Matter, Motion
+from .model.records import Draft, VoteRecord
+from .rules.quota import STATUSES, Rule, VetoRestraint
+from .rules.seats import SeatClasses, placeholder_member
 
 __all__ = [
     "TERNARY",

@@ -8,8 +8,14 @@ import datetime
 import pytest
 from helpers import ROOT
 
-from simulate import Council, SimulateError, UnknownNameError, council_on, resolve_member
-from simulate.members import all_members, join_names
+from simulate import (
+    Council,
+    SimulateError,
+    UnknownNameError,
+    council_on,
+    resolve_member,
+)
+from simulate.model.members import all_members, join_names
 
 
 @pytest.mark.parametrize(

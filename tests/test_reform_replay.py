@@ -10,8 +10,8 @@ import pytest
 from helpers import unsc
 
 from simulate import SimulateError, grid, load_scenario, load_scenario_file, replay
-from simulate.rulebook import replay_enlarged
-from simulate.whatif import NewSeats
+from simulate.engine.reform import replay_enlarged
+from simulate.model.whatif import NewSeats
 
 
 @pytest.fixture(scope="module")

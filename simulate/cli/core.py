@@ -25,8 +25,8 @@ class ChangeAction(argparse.Action):
 
 
 def parse_set(text: str):
-    """``"Russia=abstain"`` -> a :class:`~simulate.whatif.SetBallots` change."""
-    from ..whatif import SetBallots
+    """``"Russia=abstain"`` -> a :class:`~simulate.model.whatif.SetBallots` change."""
+    from ..model.whatif import SetBallots
 
     member, sep, ballot = text.rpartition("=")
     if not sep or not member.strip() or not ballot.strip():
@@ -57,7 +57,7 @@ def add_new_seats_option(parser: argparse.ArgumentParser) -> None:
 
 def new_seats_changes(args) -> list:
     """The ``--new`` ballots as a leading change (or none)."""
-    from ..whatif import NewSeats
+    from ..model.whatif import NewSeats
 
     return [NewSeats.parse(args.new)] if getattr(args, "new", None) else []
 
@@ -85,8 +85,9 @@ def _print_json(data) -> None:
 
 
 def cmd_scenarios(args) -> int:
-    from ..replay import replay
-    from ..scenarios import bundled_dir, bundled_scenarios
+    from ..catalog.scenarios import bundled_dir, bundled_scenarios
+    from ..engine.replay import replay
+    from ..engine.words import Verdict
 
     scenarios = bundled_scenarios()
     if args.json:
@@ -107,7 +108,7 @@ def cmd_scenarios(args) -> int:
     print(f"Bundled scenarios ({bundled_dir()}):")
     for s in scenarios:
         o = replay(s)
-        result = "adopted" if o.adopted else ("vetoed" if o.vetoed_by else "not adopted")
+        result = str(o.verdict) if o.verdict in (Verdict.ADOPTED, Verdict.VETOED) else "not adopted"
         line = f"  {s.symbol:<12} {s.record.draft.date.isoformat()}  {o.tally:<7} {result:<12}{s.record.draft.title}"
         print(line if len(line) <= 80 else line[:77] + "...")
         print(textwrap.fill(
@@ -118,9 +119,9 @@ def cmd_scenarios(args) -> int:
 
 
 def cmd_replay(args) -> int:
-    from ..replay import replay
-    from ..report import format_outcome
-    from ..scenarios import load_scenario
+    from ..catalog.scenarios import load_scenario
+    from ..engine.replay import replay
+    from ..render.text import format_outcome
 
     scenario = load_scenario(args.scenario)
     changes = new_seats_changes(args) + resolve_changes(scenario, args.changes)
@@ -134,9 +135,9 @@ def cmd_replay(args) -> int:
 
 
 def cmd_grid(args) -> int:
-    from ..replay import grid
-    from ..report import format_grid
-    from ..scenarios import load_scenario
+    from ..catalog.scenarios import load_scenario
+    from ..engine.grid import grid
+    from ..render.text import format_grid
 
     scenario = load_scenario(args.scenario)
     cells = grid(scenario, args.rule or (), changes=new_seats_changes(args))
@@ -146,7 +147,10 @@ def cmd_grid(args) -> int:
                 "symbol": scenario.symbol,
                 "rules": list(dict.fromkeys(c.rule for c in cells)),
                 "whatifs": list(dict.fromkeys(c.whatif for c in cells)),
-                "cells": [{"whatif": c.whatif, "column": c.rule, **c.outcome.to_json()} for c in cells],
+                "cells": [
+                    {"whatif": c.whatif, "column": c.rule, "overridden": c.overridden, **c.outcome.to_json()}
+                    for c in cells
+                ],
             }
         )
     else:
@@ -175,7 +179,8 @@ def _rule_json(rule) -> dict:
 
 
 def cmd_rules(args) -> int:
-    from ..rules import RULES, STATUSES, get_rule
+    from ..catalog.registry import RULES, get_rule
+    from ..rules.quota import STATUSES
 
     if args.name:
         rule = get_rule(args.name)
@@ -213,9 +218,9 @@ def cmd_rules(args) -> int:
 def cmd_demo(args) -> int:
     from pathlib import Path
 
-    from ..replay import replay
-    from ..report import format_outcome
-    from ..scenarios import load_scenario
+    from ..catalog.scenarios import load_scenario
+    from ..engine.replay import replay
+    from ..render.text import format_outcome
 
     headline = {
         "S/2016/846": ["russia-abstains"],

@@ -13,7 +13,12 @@ import re
 from pathlib import Path
 
 from ..errors import SimulateError
-from .core import add_change_options, add_new_seats_option, new_seats_changes, resolve_changes
+from .core import (
+    add_change_options,
+    add_new_seats_option,
+    new_seats_changes,
+    resolve_changes,
+)
 
 __all__ = ["register", "DEFAULT_DIR"]
 
@@ -70,8 +75,8 @@ def _rule_slug(rule) -> str:
 
 def cmd_table(args) -> int:
     output = _check_output(args.output)
-    from ..replay import replay
-    from ..scenarios import load_scenario
+    from ..catalog.scenarios import load_scenario
+    from ..engine.replay import replay
 
     scenario = load_scenario(args.scenario)
     base = new_seats_changes(args)
@@ -90,10 +95,9 @@ def cmd_table(args) -> int:
 
 def cmd_grid(args) -> int:
     output = _check_output(args.output)
-    from ..rules import as_rule
-    from ..scenarios import load_scenario
-
-    from ..replay import grid
+    from ..catalog.registry import as_rule
+    from ..catalog.scenarios import load_scenario
+    from ..engine.grid import grid
 
     scenarios = [load_scenario(s) for s in args.scenarios]
     rules = [as_rule(r) for r in args.rule or ()]
@@ -112,8 +116,8 @@ def cmd_compare(args) -> int:
     output = _check_output(args.output)
     if not args.changes:
         raise SimulateError("compare needs a what-if: give --whatif NAME or --set MEMBER=BALLOT")
-    from ..replay import replay
-    from ..scenarios import load_scenario
+    from ..catalog.scenarios import load_scenario
+    from ..engine.replay import replay
 
     scenario = load_scenario(args.scenario)
     base = new_seats_changes(args)

@@ -13,7 +13,12 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import SimulateError
-from .core import add_change_options, add_new_seats_option, new_seats_changes, resolve_changes
+from .core import (
+    add_change_options,
+    add_new_seats_option,
+    new_seats_changes,
+    resolve_changes,
+)
 
 __all__ = ["register", "parse_numbers"]
 
@@ -161,8 +166,8 @@ def cmd_power(args: Any) -> int:
         if len(quotas) != 1:
             raise SimulateError(f"--quota expects one number, got {args.quota!r}")
         weighted = (weights, quotas[0])
+    from ..analysis.power import builtin_rule_names, rule_power
     from ..power import weighted_indices
-    from ..power.council import builtin_rule_names, rule_power
 
     names = args.rule or ([] if weighted else builtin_rule_names())
     results = [rule_power(name, ternary=args.ternary) for name in names]
@@ -186,8 +191,8 @@ def cmd_power(args: Any) -> int:
 
 
 def _format_flips(flips: Any, outcome: Any, descriptions: list[str], limit: int | None) -> str:
-    from ..members import join_names
-    from ..report import long_date
+    from ..model.members import join_names
+    from ..render.text import long_date
 
     draft = outcome.record.draft
     lines = [f"{draft.symbol} · {long_date(draft.date)}" + (f" · {draft.meeting}" if draft.meeting else "")]
@@ -227,9 +232,9 @@ def _format_flips(flips: Any, outcome: Any, descriptions: list[str], limit: int 
 
 
 def cmd_flips(args: Any) -> int:
-    from ..power.flips import minimal_flips
-    from ..replay import replay
-    from ..scenarios import load_scenario
+    from ..analysis.flips import minimal_flips
+    from ..catalog.scenarios import load_scenario
+    from ..engine.replay import replay
 
     if args.limit is not None and args.limit < 0:
         raise SimulateError(f"--limit must be 0 or more, got {args.limit}")

@@ -54,9 +54,9 @@ def _print_json(data) -> None:
 
 
 def cmd_check_rule(args) -> int:
-    from ..checks import check_rule
+    from ..analysis.checks import check_rule
+    from ..catalog.registry import load_rule_source
     from ..errors import SimulateError
-    from ..rulebook import load_rule_source
 
     rule = load_rule_source(args.rule)
     if args.examples is not None:
@@ -79,8 +79,9 @@ def cmd_check_rule(args) -> int:
 
 
 def cmd_reform(args) -> int:
-    from ..rulebook.enlarged import format_enlarged, replay_enlarged
-    from ..scenarios import load_scenario
+    from ..catalog.scenarios import load_scenario
+    from ..engine.reform import replay_enlarged
+    from ..render.text import format_enlarged
     from .core import resolve_changes
 
     scenario = load_scenario(args.scenario)

@@ -4,7 +4,7 @@ Every function returns a :class:`matplotlib.figure.Figure` (not registered
 with pyplot) drawn in the packaged slide style, so that a notebook shows it and
 a user can restyle it; :func:`save_figure` writes one atomically and
 deterministically. Figures read everything from the core's
-:class:`~simulate.replay.Outcome` and :func:`~simulate.replay.grid`: they never
+:class:`~simulate.engine.replay.Outcome` and :func:`~simulate.engine.grid.grid`: they never
 decide a vote themselves.
 
 >>> from simulate import load_scenario, replay

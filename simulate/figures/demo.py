@@ -19,8 +19,8 @@ def write_demo_figures(out_dir: Path) -> list[Path]:
     drafts and the "China abstains again" comparison. Each file is written
     atomically; the demo replaces its own files of a previous run.
     """
-    from ..replay import replay
-    from ..scenarios import load_scenario
+    from ..catalog.scenarios import load_scenario
+    from ..engine.replay import replay
     from .grid import plot_grid
     from .style import save_figure
     from .table import plot_compare, plot_table

@@ -2,7 +2,7 @@
 scenarios, columns are rules; each cell is coloured adopted / not adopted and
 says the tally, with a black VETO tag naming the blocking members by ISO code.
 
-The cells are :func:`simulate.replay.grid`'s, drawn as they are: the same data
+The cells are :func:`simulate.engine.grid.grid`'s, drawn as they are: the same data
 as ``unsc grid --json``. Artists carry gids: ``grid-cell-{row}-{col}``,
 ``grid-main-{row}-{col}`` (glyph and tally), ``grid-note-{row}-{col}``
 (adopted / short by N) and ``grid-veto-{row}-{col}``; row and column names are
@@ -15,10 +15,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..members import resolve_member
-from ..replay import GridCell, Outcome, grid
-from ..report import long_date
-from ..scenarios import Scenario
+from ..catalog.scenarios import Scenario
+from ..engine.grid import GridCell, grid
+from ..engine.replay import Outcome
+from ..model.members import resolve_member
+from ..render.text import long_date
 from ._layout import Measure, axes_inches, fit_lines
 from .style import ADOPTED_COLOUR, FAILED_COLOUR, VETO_COLOUR, new_figure, style_context
 
@@ -113,7 +114,7 @@ def _cells_of(source, rules) -> list[GridCell]:
         return items
     if items and all(isinstance(s, Scenario) for s in items):
         return [c for s in items for c in grid(s, rules)]
-    raise TypeError("plot_grid takes a Scenario, a list of Scenarios or the cells of simulate.replay.grid()")
+    raise TypeError("plot_grid takes a Scenario, a list of Scenarios or the cells of simulate.engine.grid.grid()")
 
 
 def _fit(rows, columns, cell_w, cell_h, fs, measure) -> str | None:
@@ -222,8 +223,8 @@ def _codes_note(rows) -> str:
 def plot_grid(source, rules: Sequence = (), *, ax=None):
     """The what-if grid of a scenario (or of several) as a figure; returns the Figure.
 
-    ``source`` is a :class:`~simulate.scenarios.Scenario`, a list of them, or
-    the cells of :func:`simulate.replay.grid`; ``rules`` are the columns
+    ``source`` is a :class:`~simulate.catalog.scenarios.Scenario`, a list of them, or
+    the cells of :func:`simulate.engine.grid.grid`; ``rules`` are the columns
     (default: each draft's own rule and the literal reading of its era).
 
     >>> from simulate import load_scenario

@@ -18,8 +18,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..ballots import Ballot
 from ..errors import SimulateError
+from ..model.ballots import Ballot
 
 __all__ = [
     "PALETTE",

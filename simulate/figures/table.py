@@ -22,12 +22,13 @@ from collections.abc import Iterable, Sequence
 import attrs
 import numpy as np
 
-from ..ballots import Ballot
+from ..engine import words
+from ..engine.replay import Outcome
 from ..errors import SimulateError
-from ..members import join_names, resolve_member
-from ..records import VoteRecord
-from ..replay import Outcome
-from ..report import long_date
+from ..model.ballots import Ballot
+from ..model.members import join_names, resolve_member
+from ..model.records import VoteRecord
+from ..render.text import long_date
 from ._layout import Measure, axes_inches, fit_lines, wrap_balanced
 from .style import (
     ADOPTED_COLOUR,
@@ -111,27 +112,15 @@ def seat_views(
 
 
 def headline(outcome: Outcome) -> str:
-    """The outcome in one line: "Not adopted: vetoed by China and the Russian Federation".
+    """The outcome in one line (:func:`simulate.engine.words.headline`).
 
     >>> from simulate import load_scenario, replay
     >>> headline(replay(load_scenario("S/2016/1026")))
     'Not adopted: vetoed by China and the Russian Federation'
-    >>> headline(replay(load_scenario("S/2016/847")))
-    'Not adopted: 4 votes in favour, 5 short of the 9 required'
     """
-    if outcome.required is None:  # a user's function rule
+    if outcome.facts is None:
         return outcome.reason.rstrip(".")
-    votes = f"{outcome.yes} vote{'s' if outcome.yes != 1 else ''} in favour"
-    if outcome.adopted:
-        return f"Adopted: {votes} ({outcome.required} required)"
-    if outcome.vetoed_by:
-        names = [
-            n if outcome.ballots[n] == Ballot.NO else f"{n} ({outcome.ballots[n].label})" for n in outcome.vetoed_by
-        ]
-        return f"Not adopted: vetoed by {join_names(names)}"
-    if outcome.short_by:
-        return f"Not adopted: {votes}, {outcome.short_by} short of the {outcome.required} required"
-    return outcome.reason.rstrip(".")
+    return words.headline(outcome.facts)
 
 
 def draft_line(outcome: Outcome) -> str:

@@ -1,25 +1,28 @@
-"""Exact voting power of weighted and Security-Council-style games.
+"""Exact voting power of weighted and Security-Council-style games: the public
+face of :mod:`simulate.games` (pure game theory, which imports nothing else of
+the package) and of :mod:`simulate.analysis.power` and :mod:`simulate.analysis.flips`
+(power and flips under the Council's rules, asking each rule).
 
 One concept per module:
 
-* :mod:`~simulate.power.weighted`: weighted games ``[q; w_1..w_n]`` (generating
+* :mod:`~simulate.games.weighted`: weighted games ``[q; w_1..w_n]`` (generating
   functions, never ``2^n`` enumeration): :func:`weighted_indices`,
   :func:`shapley_shubik`, :func:`banzhaf`, :func:`coleman_prevent`,
   :func:`coleman_initiate`, :func:`power_to_act`;
-* :mod:`~simulate.power.classes`: games whose outcome depends only on the
+* :mod:`~simulate.games.classes`: games whose outcome depends only on the
   number of "yes" per seat class (every Council rule): :func:`class_indices`;
-* :mod:`~simulate.power.ternary`: yes/no/abstain games by class:
+* :mod:`~simulate.games.ternary`: yes/no/abstain games by class:
   :func:`ternary_class_indices`, :func:`ternary_power_to_act`;
-* :mod:`~simulate.power.profiles`: exhaustive chunked enumeration of all
+* :mod:`~simulate.games.profiles`: exhaustive chunked enumeration of all
   ``3^s`` (or ``2^s``) ballot profiles: :func:`count_adopted`, :func:`iter_ternary_profiles`;
-* :mod:`~simulate.power.council`: power of every seat under a Council rule, from
+* :mod:`~simulate.analysis.power`: power of every seat under a Council rule, from
   the rule's own decision: :func:`rule_power`;
-* :mod:`~simulate.power.flips`: minimal sets of changed ballots that reverse a
+* :mod:`~simulate.analysis.flips`: minimal sets of changed ballots that reverse a
   vote: :func:`minimal_flips`, :func:`scenario_flips`;
-* :mod:`~simulate.power.symmetry`: seat classes, and the check that a rule treats
+* :mod:`~simulate.games.symmetry`: seat classes, and the check that a rule treats
   a class alike;
-* :mod:`~simulate.power.indices`: the exact result type :class:`PowerIndices`;
-* :mod:`~simulate.power.errors`: :class:`PowerInputError` (a ``ValueError``).
+* :mod:`~simulate.games.indices`: the exact result type :class:`PowerIndices`;
+* :mod:`~simulate.games.errors`: :class:`PowerInputError` (a ``ValueError``).
 
 Every value is an exact :class:`fractions.Fraction` (``as_floats()`` converts).
 
@@ -28,12 +31,12 @@ Every value is an exact :class:`fractions.Fraction` (``as_floats()`` converts).
 [0.1963, 0.0019]
 """
 
-from .classes import class_indices, class_winning, count_vectors
-from .council import RulePower, rule_power
-from .errors import PowerInputError
-from .flips import Flips, minimal_flips, scenario_flips
-from .indices import INDEX_NAMES, PowerIndices
-from .profiles import (
+from ..analysis.flips import Flips, minimal_flips, scenario_flips
+from ..analysis.power import RulePower, rule_power
+from ..games.classes import class_indices, class_winning, count_vectors
+from ..games.errors import PowerInputError
+from ..games.indices import INDEX_NAMES, PowerIndices
+from ..games.profiles import (
     ABSTAIN,
     NO,
     YES,
@@ -44,7 +47,7 @@ from .profiles import (
     iter_ternary_profiles,
     profile_at,
 )
-from .ternary import (
+from ..games.ternary import (
     TERNARY_INDEX_NAMES,
     TernaryIndices,
     binary_predicate,
@@ -53,7 +56,7 @@ from .ternary import (
     ternary_count_vectors,
     ternary_power_to_act,
 )
-from .weighted import (
+from ..games.weighted import (
     banzhaf,
     coleman_initiate,
     coleman_prevent,

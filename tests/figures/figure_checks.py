@@ -32,9 +32,11 @@ def outcome_27(ballots=None):
     """A vote of the 27-seat council (France votes against: a veto)."""
     import datetime
 
-    from simulate import Draft, VoteRecord, decide_record
+    from simulate import Draft, Rule, SeatClasses, VoteRecord, decide_record
 
     council = council_27()
+    # a rule made for this council (the Charter's 15-seat rule would be refused): 14 of 27, any veto blocks
+    rule = Rule("reform-27", "27 seats, 14 votes; any veto blocks", quota=14, seat_classes=SeatClasses.of_council(council))
     if ballots is None:
         cycle = ["yes", "yes", "abstain", "yes", "no", "absent"]
         ballots = [cycle[i % len(cycle)] for i in range(council.size)]
@@ -43,7 +45,7 @@ def outcome_27(ballots=None):
             ballots[council.index(name)] = "yes"
     record = VoteRecord(
         Draft("S/2030/27", datetime.date(2030, 1, 15), title="A vote of a reformed council of 27 seats"),
-        council, ballots, rule="charter-1965",
+        council, ballots, rule=rule,
     )
     return decide_record(record)
 

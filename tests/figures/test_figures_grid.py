@@ -11,11 +11,13 @@ from simulate import grid, load_scenario
 from simulate.cli import main
 from simulate.figures import describe, plot_grid
 from simulate.figures.style import ADOPTED_COLOUR, FAILED_COLOUR
-from simulate.members import resolve_member
+from simulate.model.members import resolve_member
 
 BUNDLED = ["S/2016/846", "S/2016/847", "S/2016/1026"]
-SIX_RULES = ["charter-1965", "strict-concurrence", "procedural-1965", "charter-1945", "strict-concurrence-1945",
-             "procedural-1945"]
+# six rules for the 15-seat Council (a rule for another council is refused, see test_rules_for_another_council)
+SIX_RULES = ["charter-1965", "strict-concurrence", "procedural-1965", "two-vetoes", "veto-abolished-9",
+             "french-mexican-restraint"]
+ELEVEN_SEAT_RULES = ["charter-1945", "strict-concurrence-1945", "procedural-1945"]
 
 
 def grid_json(capsys, *args):
@@ -73,9 +75,12 @@ def test_grid_of_several_scenarios_groups_rows_by_draft(capsys):
 
 
 def ten_row_scenario(tmp_path):
-    """The eleven-seat scenario with nine what-ifs: ten rows."""
-    text = ELEVEN_SEATS.read_text(encoding="utf-8").split("[whatif.")[0]
-    members = ["China", "France", "USSR", "United Kingdom", "United States", "Cuba", "Ecuador", "Egypt", "India"]
+    """The December 2016 draft with nine what-ifs: ten rows."""
+    from helpers import ROOT
+
+    text = (ROOT / "scenarios" / "S-2016-1026.toml").read_text(encoding="utf-8").split("[whatif.")[0]
+    members = ["China", "France", "Russian Federation", "United Kingdom", "United States", "Angola", "Egypt",
+               "Japan", "Senegal"]
     for i, member in enumerate(members):
         ballot = ["no", "abstain", "absent"][i % 3]
         text += f'\n[whatif.{member.lower().replace(" ", "-")}-votes-{ballot}]\nset = {{ "{member}" = "{ballot}" }}\n'
@@ -109,6 +114,25 @@ def test_ten_rows_and_six_columns_are_readable(tmp_path, capsys):
                 box = t.get_bbox_patch().get_window_extent(renderer)
             assert cell.x0 - 0.5 <= box.x0 and box.x1 <= cell.x1 + 0.5, gid
             assert cell.y0 - 0.5 <= box.y0 and box.y1 <= cell.y1 + 0.5, gid
+
+
+def test_eleven_seat_grid_agrees(capsys):
+    """The 1950 council under the three rules made for eleven seats."""
+    data = grid_json(capsys, str(ELEVEN_SEATS), *[a for r in ELEVEN_SEAT_RULES for a in ("--rule", r)])
+    shown = describe(plot_grid(load_scenario(ELEVEN_SEATS), ELEVEN_SEAT_RULES))["grid"]
+    assert shown["columns"] == ELEVEN_SEAT_RULES
+    check_cells_agree(shown["cells"], data)
+
+
+def test_rules_for_another_council_are_refused(capsys):
+    """A rule made for 11 seats is not applied to the 15-member Council, nor one for 15 to a council of 11."""
+    assert main(["grid", "S/2016/1026", "--rule", "charter-1965", "--rule", "charter-1945"]) == 2
+    err = capsys.readouterr().err
+    assert "charter-1945 is for a council of 11 seats" in err and err.count("\n") == 1
+    assert main(["grid", str(ELEVEN_SEATS), "--rule", "charter-1965"]) == 2
+    assert "charter-1965 is for a council of 15 seats" in capsys.readouterr().err
+    with pytest.raises(Exception, match="is for a council of 11 seats"):
+        plot_grid(load_scenario("S/2016/1026"), ["charter-1945"])
 
 
 def test_grid_from_cells_and_into_the_users_axes():

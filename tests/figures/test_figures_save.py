@@ -9,7 +9,13 @@ import struct
 import pytest
 
 from simulate import SimulateError, load_scenario, replay
-from simulate.figures import plot_compare, plot_grid, plot_table, save_figure, unique_path
+from simulate.figures import (
+    plot_compare,
+    plot_grid,
+    plot_table,
+    save_figure,
+    unique_path,
+)
 from simulate.figures.style import STYLE, figure_format
 
 

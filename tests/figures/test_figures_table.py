@@ -9,7 +9,7 @@ from figure_checks import ELEVEN_SEATS, assert_legible, outcome_27
 
 from simulate import Ballot, FunctionRule, load_scenario, replay
 from simulate.figures import GLYPHS, PALETTE, describe, headline, plot_table
-from simulate.report import long_date
+from simulate.render.text import long_date
 
 BUNDLED = ["S/2016/846", "S/2016/847", "S/2016/1026"]
 CASES = [(s, w) for s in BUNDLED for w in [None, *load_scenario(s).whatifs]]

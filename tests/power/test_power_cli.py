@@ -153,7 +153,7 @@ def test_bad_input_exits_2_with_one_line(args, words):
 def test_cli_start_up_stays_light():
     code = (
         "import sys; from simulate.cli import build_parser; build_parser(); "
-        "print(sorted(m for m in ('matplotlib', 'simulate.power.weighted', 'simulate.power.flips') if m in sys.modules))"
+        "print(sorted(m for m in ('matplotlib', 'simulate.games.weighted', 'simulate.analysis.flips') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

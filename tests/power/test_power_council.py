@@ -7,10 +7,12 @@ import math
 import numpy as np
 import pytest
 
+from simulate.analysis.power import builtin_rule_names, rule_power
+from simulate.catalog.registry import get_rule
+from simulate.games.profiles import iter_binary_profiles
+from simulate.model.motion import Motion
 from simulate.power import count_adopted, weighted_indices
-from simulate.power.council import builtin_rule_names, rule_power
-from simulate.power.profiles import iter_binary_profiles
-from simulate.rules import FunctionRule, Motion, get_rule
+from simulate.rules.function import FunctionRule
 
 
 def brute_force_binary(rule, council):

@@ -9,15 +9,15 @@ import pytest
 
 MODULES = [
     "simulate.power",
-    "simulate.power.errors",
-    "simulate.power.indices",
-    "simulate.power.weighted",
-    "simulate.power.classes",
-    "simulate.power.ternary",
-    "simulate.power.profiles",
-    "simulate.power.symmetry",
-    "simulate.power.council",
-    "simulate.power.flips",
+    "simulate.games.errors",
+    "simulate.games.indices",
+    "simulate.games.weighted",
+    "simulate.games.classes",
+    "simulate.games.ternary",
+    "simulate.games.profiles",
+    "simulate.games.symmetry",
+    "simulate.analysis.power",
+    "simulate.analysis.flips",
     "simulate.cli.power",
 ]
 

@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulate.council import council_on
-from simulate.power.flips import change_cost, minimal_flips, scenario_flips
-from simulate.records import Draft, VoteRecord
-from simulate.replay import decide_record
-from simulate.rules import FunctionRule, get_rule
-from simulate.scenarios import load_scenario
+from simulate.analysis.flips import change_cost, minimal_flips, scenario_flips
+from simulate.catalog.registry import get_rule
+from simulate.catalog.scenarios import load_scenario
+from simulate.engine.replay import decide_record
+from simulate.model.council import council_on
+from simulate.model.records import Draft, VoteRecord
+from simulate.rules.function import FunctionRule
 
 YES, NO, ABSTAIN, ABSENT = 0, 1, 2, 3
 
@@ -129,7 +130,7 @@ def test_october_russian_draft_needs_28_sets_of_five():
     [("S/2016/846", []), ("S/2016/847", []), ("S/2016/1026", ["russia-and-china-abstain"])],
 )
 def test_bundled_votes_against_brute_force(symbol, whatifs):
-    from simulate.replay import replay
+    from simulate.engine.replay import replay
 
     outcome = replay(load_scenario(symbol), whatifs)
     check_against_brute_force(outcome.record, outcome.rule)

@@ -10,9 +10,17 @@ import numpy as np
 import pytest
 
 from simulate import Ballot, Motion, council_on
-from simulate.checks import check_rule
-from simulate.rulebook import BUILTIN_ORDER, builtin_dir, dump_rule, load_rule_file, loads_rule
-from simulate.rules import RULES, STATUSES, Rule, SeatClasses, get_rule
+from simulate.analysis.checks import check_rule
+from simulate.catalog.registry import RULES, get_rule
+from simulate.io.rulefiles import (
+    BUILTIN_ORDER,
+    builtin_dir,
+    dump_rule,
+    load_rule_file,
+    loads_rule,
+)
+from simulate.rules.quota import STATUSES, Rule
+from simulate.rules.seats import SeatClasses
 
 P5 = ("China", "France", "Russian Federation", "United Kingdom", "United States")
 P5_1965 = ("China", "France", "USSR", "United Kingdom", "United States")
@@ -188,7 +196,7 @@ def test_exact_class_counts_agree_with_every_profile_on_15_seats():
 
 
 def test_registry_is_lazy_mutable_and_protects_builtins():
-    from simulate.rules import RuleRegistry
+    from simulate.catalog.registry import RuleRegistry
 
     fresh = RuleRegistry()
     assert fresh["two-vetoes"].vetoes_to_block == 2 and not fresh._complete

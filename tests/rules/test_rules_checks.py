@@ -6,11 +6,13 @@ import numpy as np
 import pytest
 from helpers import ROOT
 
-from simulate.ballots import Ballot
-from simulate.checks import check_rule
+from simulate.analysis.checks import check_rule
 from simulate.errors import DataFileError, SimulateError
-from simulate.rulebook import load_python_rule
-from simulate.rules import FunctionRule, Rule, SeatClasses
+from simulate.io.pyrule import load_python_rule
+from simulate.model.ballots import Ballot
+from simulate.rules.function import FunctionRule
+from simulate.rules.quota import Rule
+from simulate.rules.seats import SeatClasses
 
 YES, NO, ABSTAIN = 0, 1, 2
 BROKEN = ROOT / "rules" / "examples" / "nine-to-twelve.py"

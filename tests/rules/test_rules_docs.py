@@ -11,12 +11,12 @@ from helpers import ROOT
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 MODULES = [
     "simulate.rules",
-    "simulate.checks",
+    "simulate.analysis.checks",
     "simulate.strategies",
-    "simulate.rulebook",
-    "simulate.rulebook.files",
-    "simulate.rulebook.enlarged",
-    "simulate.rulebook.pyfile",
+    "simulate.io.rulefiles",
+    "simulate.io.rulefiles",
+    "simulate.engine.reform",
+    "simulate.io.pyrule",
 ]
 
 

@@ -9,10 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from simulate import strategies as us
-from simulate.ballots import Ballot
-from simulate.checks import check_rule, decision_table
-from simulate.rulebook.enlarged import count_outcomes
-from simulate.rules import Matter, Motion, Rule, SeatClasses, get_rule
+from simulate.analysis.checks import check_rule, decision_table
+from simulate.catalog.registry import get_rule
+from simulate.engine.reform import count_outcomes
+from simulate.model.ballots import Ballot
+from simulate.model.motion import Matter, Motion
+from simulate.rules.quota import Rule
+from simulate.rules.seats import SeatClasses
 
 
 def reference(rule: Rule, motion: Motion, row) -> bool:

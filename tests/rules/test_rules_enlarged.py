@@ -9,9 +9,10 @@ import math
 import pytest
 from helpers import unsc
 
+from simulate.catalog.scenarios import load_scenario
+from simulate.engine.reform import replay_enlarged
 from simulate.errors import SimulateError, UnknownNameError
-from simulate.rulebook import NewSeats, replay_enlarged
-from simulate.scenarios import load_scenario
+from simulate.model.whatif import NewSeats
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +68,8 @@ def test_new_veto_holders_can_block(october):
 
 def test_many_unknown_seats_counted_by_class(october):
     """27 seats and 12+ unknown: combinatorics by class counts, no enumeration."""
-    from simulate.rules import Rule, SeatClasses
+    from simulate.rules.quota import Rule
+    from simulate.rules.seats import SeatClasses
 
     big = Rule("big", "27 seats", quota=16, seat_classes=SeatClasses(5, 0, 22))
     r = replay_enlarged(october, big, ["russia-abstains"])

@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from simulate import strategies as us
-from simulate.ballots import Ballot
-from simulate.council import Council
-from simulate.members import resolve_member
-from simulate.records import VoteRecord
-from simulate.rules import Rule, SeatClasses
+from simulate.model.ballots import Ballot
+from simulate.model.council import Council
+from simulate.model.members import resolve_member
+from simulate.model.records import VoteRecord
+from simulate.rules.quota import Rule
+from simulate.rules.seats import SeatClasses
 
 
 def test_public_names():

@@ -7,9 +7,10 @@ from helpers import ROOT, unsc
 from hypothesis import given
 
 from simulate import strategies as us
+from simulate.catalog.registry import get_rule
 from simulate.errors import DataFileError
-from simulate.rulebook import dump_rule, load_rule_file, loads_rule
-from simulate.rules import Ballot, get_rule
+from simulate.io.rulefiles import dump_rule, load_rule_file, loads_rule
+from simulate.model.ballots import Ballot
 
 GOOD = """\
 [rule]

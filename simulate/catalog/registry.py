@@ -1,0 +1,168 @@
+"""The rules known by name: the built-in rule files, loaded when first asked for,
+and the rules users register; the rule in force on a date.
+
+>>> get_rule("charter-1965").quota, default_rule(datetime.date(1950, 6, 27)).name
+(9, 'charter-1945')
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Iterator, MutableMapping
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import DataFileError, SimulateError, UnknownNameError
+from ..io.pyrule import load_python_rule
+from ..io.rulefiles import builtin_rule, builtin_rules, load_rule_file
+from ..rules.function import FunctionRule
+from ..rules.protocol import VotingRule
+from ..rules.quota import Rule
+
+__all__ = [
+    "AMENDMENT_1965",
+    "RULES",
+    "RuleRegistry",
+    "as_rule",
+    "default_rule",
+    "get_rule",
+    "load_rule_source",
+    "strict_counterpart",
+]
+
+#: Entry into force of the amendments to Articles 23 and 27 (15 seats, 9 votes).
+AMENDMENT_1965 = datetime.date(1965, 8, 31)
+
+
+class RuleRegistry(MutableMapping):
+    """The rules known by name: the built-in TOML files, loaded when first asked
+    for, and any rule a user adds (``RULES["mine"] = rule``).
+
+    Iterating loads every built-in rule, in the order of
+    :data:`simulate.io.rulefiles.BUILTIN_ORDER`; looking one up by name loads only
+    its file. Built-in rules cannot be replaced or removed.
+    """
+
+    def __init__(self) -> None:
+        self._builtin: dict[str, VotingRule] = {}
+        self._complete = False
+        self._user: dict[str, VotingRule] = {}
+
+    def _load_all(self) -> None:
+        if not self._complete:
+            from ..io.rulefiles import builtin_rules
+
+            loaded = builtin_rules()
+            self._builtin = {**loaded, **{k: v for k, v in self._builtin.items() if k not in loaded}}
+            self._complete = True
+
+    def __getitem__(self, name: str) -> VotingRule:
+        if name in self._user:
+            return self._user[name]
+        if name in self._builtin:
+            return self._builtin[name]
+        if not self._complete and isinstance(name, str):
+            from ..io.rulefiles import builtin_rule
+
+            rule = builtin_rule(name)
+            if rule is not None:
+                self._builtin[name] = rule
+                return rule
+        raise KeyError(name)
+
+    def __setitem__(self, name: str, rule: VotingRule) -> None:
+        if not isinstance(rule, VotingRule):
+            raise SimulateError(f"not a rule: {rule!r}")
+        if name != rule.name:
+            raise SimulateError(f"a rule is registered under its own name ({rule.name!r}), not {name!r}")
+        self._load_all()
+        if name in self._builtin:
+            raise SimulateError(f"{name!r} is a built-in rule; give yours another name")
+        self._user[name] = rule
+
+    def __delitem__(self, name: str) -> None:
+        if name in self._user:
+            del self._user[name]
+            return
+        self._load_all()
+        if name in self._builtin:
+            raise SimulateError(f"{name!r} is a built-in rule and cannot be removed")
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        self._load_all()
+        return iter([*self._builtin, *self._user])
+
+    def __len__(self) -> int:
+        self._load_all()
+        return len(self._builtin) + len(self._user)
+
+    def register(self, rule: VotingRule) -> VotingRule:
+        """Add a user's rule under its name; returns it."""
+        self[rule.name] = rule
+        return rule
+
+    def __repr__(self) -> str:
+        return f"RuleRegistry({list(self)})"
+
+
+#: Every rule known by name (see :class:`RuleRegistry`).
+RULES: RuleRegistry = RuleRegistry()
+
+
+def _looks_like_path(name: object) -> bool:
+    if isinstance(name, os.PathLike):
+        return True
+    return isinstance(name, str) and name.strip().lower().endswith((".toml", ".py"))
+
+
+def get_rule(name: str | VotingRule | os.PathLike) -> VotingRule:
+    """The rule called ``name`` (a rule object is returned as it is).
+
+    ``name`` is a built-in or registered rule's name, or a path to a rule file:
+    a TOML rule (``rules/README.md``) or a Python file defining ``decide``.
+    """
+    if isinstance(name, VotingRule):
+        return name
+    if _looks_like_path(name):
+        return load_rule_source(name)
+    try:
+        return RULES[name.strip().lower()]
+    except (KeyError, AttributeError):
+        raise UnknownNameError(
+            "rule", str(name), RULES, hint="(see `unsc rules`, or give the path of a .toml rule file)"
+        ) from None
+
+
+def as_rule(obj: str | VotingRule | Callable[..., np.ndarray]) -> VotingRule:
+    """A rule from a name, a rule, or a plain decision function over profile arrays."""
+    if isinstance(obj, str | os.PathLike) or isinstance(obj, VotingRule):
+        return get_rule(obj)
+    if callable(obj):
+        return FunctionRule(obj, name=getattr(obj, "__name__", "custom"))
+    raise SimulateError(f"not a rule: {obj!r}")
+
+
+def default_rule(date: datetime.date) -> VotingRule:
+    """The Charter rule in force on ``date`` (the matter is handled by the rule)."""
+    return RULES["charter-1945"] if date < AMENDMENT_1965 else RULES["charter-1965"]
+
+
+def strict_counterpart(rule: VotingRule) -> VotingRule:
+    """The literal-reading rule for the council ``rule`` decides on (11 or 15 seats)."""
+    return RULES["strict-concurrence-1945"] if rule.council_for().size == 11 else RULES["strict-concurrence"]
+
+
+def load_rule_source(ref: str | os.PathLike[str]) -> VotingRule:
+    """A rule from a built-in name, a ``.toml`` rule file or a ``.py`` file."""
+    text = os.fspath(ref)
+    path = Path(text)
+    if text.lower().endswith(".py"):
+        return load_python_rule(path)
+    if text.lower().endswith(".toml") or path.is_file():
+        if path.suffix.lower() != ".toml":
+            raise DataFileError(path, "a rule file ends in .toml (or .py for a decision function)")
+        return load_rule_file(path)
+    return get_rule(text)

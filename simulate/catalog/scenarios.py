@@ -1,0 +1,386 @@
+"""Scenario files: a recorded vote in TOML, with what-ifs and what the record says.
+
+The format is documented in ``scenarios/README.md``. Loading goes in two steps:
+``tomllib`` and a strict :mod:`cattrs` converter (unknown keys are errors) turn
+the file into plain ``*Spec`` classes, then names are resolved into members,
+ballots and rules. Every problem is a :class:`~simulate.errors.DataFileError`
+naming the file and the place in it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, override
+
+from ..errors import DataFileError, SimulateError, UnknownNameError
+from ..io.datafile import (
+    SpecError,
+    load_toml_file,
+    parse_toml,
+    strict_converter,
+    structure,
+)
+from ..model.ballots import Ballot, parse_ballot
+from ..model.council import Council, council_on
+from ..model.members import Member, resolve_member
+from ..model.motion import Matter
+from ..model.records import Draft, RecordedResult, VoteRecord
+from ..model.whatif import AsOn, Change, Follow, NewSeats, SetBallots, SetRule, WhatIf
+from .registry import get_rule
+
+__all__ = [
+    "Scenario",
+    "load_scenario",
+    "load_scenario_file",
+    "bundled_scenarios",
+    "bundled_dir",
+    "find_record",
+]
+
+
+# ---------------------------------------------------------------- file specs
+
+
+@attrs.frozen
+class DraftSpec:
+    symbol: str
+    date: datetime.date
+    title: str
+    matter: str
+    rule: str | None = None
+    meeting: str = ""
+    sponsors: list[str] = attrs.Factory(list)
+    chapter: str | None = None
+    parties: list[str] = attrs.Factory(list)
+    flags: list[str] = attrs.Factory(list)
+    sources: list[str] = attrs.Factory(list)
+
+
+@attrs.frozen
+class CouncilSpec:
+    permanent: list[str]
+    elected: list[str]
+    veto: list[str] | None = None
+
+
+@attrs.frozen
+class VotesSpec:
+    yes: list[str] = attrs.Factory(list)
+    no: list[str] = attrs.Factory(list)
+    abstain: list[str] = attrs.Factory(list)
+    absent: list[str] = attrs.Factory(list)
+
+
+@attrs.frozen
+class RecordSpec:
+    adopted: bool
+    yes: int
+    no: int
+    abstain: int
+    absent: int = 0
+    vetoed_by: list[str] = attrs.Factory(list)
+    resolution: str = ""
+    source: str = ""
+
+
+@attrs.frozen
+class FollowSpec:
+    leader: str
+    members: list[str]
+
+
+@attrs.frozen
+class AsOnSpec:
+    draft: str
+    members: list[str]
+
+
+@attrs.frozen
+class WhatIfSpec:
+    description: str = ""
+    as_on: AsOnSpec | None = None
+    set_: dict[str, str] = attrs.Factory(dict)
+    follow: list[FollowSpec] = attrs.Factory(list)
+    new_seats: dict[str, str] = attrs.Factory(dict)
+    rule: str | None = None
+
+
+@attrs.frozen
+class ScenarioSpec:
+    draft: DraftSpec
+    votes: VotesSpec
+    council: CouncilSpec | None = None
+    record: RecordSpec | None = None
+    whatif: dict[str, WhatIfSpec] = attrs.Factory(dict)
+
+
+def _str_dict(value: Any, _type: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise SpecError(f"expected a table of member = \"ballot\", got {value!r}")
+    return dict(value)
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    conv = strict_converter()
+    conv.register_structure_hook_func(lambda t: t == dict[str, str], _str_dict)
+
+    def follow_hook(value: Any, _type: Any) -> list[FollowSpec]:
+        items = [value] if isinstance(value, dict) else value
+        if not isinstance(items, list):
+            raise SpecError("expected follow = { leader = ..., members = [...] } or a list of such tables")
+        return [conv.structure(v, FollowSpec) for v in items]
+
+    conv.register_structure_hook_func(lambda t: t == list[FollowSpec], follow_hook)
+    conv.register_structure_hook(
+        WhatIfSpec,
+        make_dict_structure_fn(
+            WhatIfSpec, conv, _cattrs_forbid_extra_keys=True, set_=override(rename="set")
+        ),
+    )
+    return conv
+
+
+def _where(path: str) -> str:
+    """``$.whatif['bloc'].follow[0]`` -> ``[whatif.bloc] follow[0]``."""
+    path = path.removeprefix("$").lstrip(".")
+    path = re.sub(r"\['([^']*)'\]", r".\1", path)
+    if not path:
+        return "top level"
+    parts = path.split(".")
+    if len(parts) == 1:
+        return f"[{parts[0]}]"
+    if parts[0] == "whatif" and len(parts) >= 2:
+        table, rest = ".".join(parts[:2]), parts[2:]
+    else:
+        table, rest = parts[0], parts[1:]
+    return f"[{table}]" + (f" {'.'.join(rest)}" if rest else "")
+
+
+def _structure(raw: dict[str, Any], path: Path) -> ScenarioSpec:
+    return structure(_converter(), raw, ScenarioSpec, path, _where)
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+@attrs.frozen
+class Scenario:
+    """A loaded scenario file: the vote, its named what-ifs and what the record says."""
+
+    record: VoteRecord
+    whatifs: dict[str, WhatIf] = attrs.Factory(dict)
+    expected: RecordedResult | None = None
+    path: Path | None = None
+
+    @property
+    def symbol(self) -> str:
+        return self.record.draft.symbol
+
+    def whatif(self, name: str) -> WhatIf:
+        try:
+            return self.whatifs[name]
+        except KeyError:
+            raise UnknownNameError(
+                "what-if",
+                name,
+                self.whatifs,
+                hint=f"({self.symbol} has: {', '.join(self.whatifs) or 'none'})",
+            ) from None
+
+    def lookup(self, symbol: str) -> VoteRecord:
+        """Another draft's record, for "as on" what-ifs: next to this file first, then bundled."""
+        return find_record(symbol, near=self.path)
+
+
+def _resolve(name: str, path: Path, where: str) -> Member:
+    try:
+        return resolve_member(name)
+    except SimulateError as exc:
+        raise DataFileError(path, f"{where}: {exc}") from None
+
+
+def _build(spec: ScenarioSpec, path: Path) -> Scenario:
+    d = spec.draft
+    try:
+        matter = Matter(d.matter)
+    except ValueError:
+        raise DataFileError(path, f"[draft] matter: expected \"substantive\" or \"procedural\", got {d.matter!r}") from None
+    if d.rule is not None:
+        try:
+            get_rule(d.rule)
+        except SimulateError as exc:
+            raise DataFileError(path, f"[draft] rule: {exc}") from None
+    draft = Draft(
+        symbol=d.symbol,
+        date=d.date,
+        title=d.title,
+        matter=matter,
+        meeting=d.meeting,
+        sponsors=[_resolve(n, path, "[draft] sponsors") for n in d.sponsors],
+        chapter=d.chapter,
+        parties=[_resolve(n, path, "[draft] parties") for n in d.parties],
+        flags=d.flags,
+        sources=d.sources,
+    )
+    council = _council(spec.council, draft.date, path)
+
+    # ballots: every seat exactly once
+    ballots: dict[Member, Ballot] = {}
+    for word in ("yes", "no", "abstain", "absent"):
+        for name in getattr(spec.votes, word):
+            member = _resolve(name, path, f"[votes] {word}")
+            if member in ballots:
+                raise DataFileError(path, f"[votes]: {member.name} is listed twice ({ballots[member]} and {word})")
+            if member not in council:
+                raise DataFileError(
+                    path,
+                    f"[votes] {word}: {member.name} does not sit on the council "
+                    f"({council.source or 'inline'}); members are: {', '.join(council.names)}",
+                )
+            ballots[member] = parse_ballot(word)
+    missing = [m.name for m in council.members if m not in ballots]
+    if missing:
+        raise DataFileError(path, f"[votes]: no ballot for {', '.join(missing)} (every council member needs one; use absent = [...])")
+    record = VoteRecord(draft, council, [ballots[m] for m in council.members], rule=d.rule)
+
+    whatifs = {name: _whatif(name, w, council, path) for name, w in spec.whatif.items()}
+    expected = None
+    if spec.record is not None:
+        r = spec.record
+        expected = RecordedResult(
+            adopted=r.adopted,
+            yes=r.yes,
+            no=r.no,
+            abstain=r.abstain,
+            absent=r.absent,
+            vetoed_by=[_resolve(n, path, "[record] vetoed_by") for n in r.vetoed_by],
+            resolution=r.resolution,
+            source=r.source,
+        )
+    return Scenario(record, whatifs, expected, path)
+
+
+def _council(spec: CouncilSpec | None, date: datetime.date, path: Path) -> Council:
+    try:
+        if spec is None:
+            return council_on(date)
+        permanent = [_resolve(n, path, "[council] permanent") for n in spec.permanent]
+        elected = [_resolve(n, path, "[council] elected") for n in spec.elected]
+        veto = None if spec.veto is None else [_resolve(n, path, "[council] veto") for n in spec.veto]
+        return Council.from_names(permanent, elected, veto, source="inline [council]")
+    except DataFileError:
+        raise
+    except SimulateError as exc:
+        raise DataFileError(path, f"[council]: {exc}") from None
+
+
+def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf:
+    where = f"[whatif.{name}]"
+
+    def on_council(names: list[str], key: str) -> list[Member]:
+        out = []
+        for n in names:
+            m = _resolve(n, path, f"{where} {key}")
+            if m not in council:
+                raise DataFileError(path, f"{where} {key}: {m.name} does not sit on this council")
+            out.append(m)
+        return out
+
+    changes: list[Change] = []
+    try:
+        if spec.as_on is not None:
+            changes.append(AsOn(spec.as_on.draft, on_council(spec.as_on.members, "as_on.members")))
+        if spec.set_:
+            members = on_council(list(spec.set_), "set")
+            changes.append(SetBallots([(m, parse_ballot(b)) for m, b in zip(members, spec.set_.values(), strict=True)]))
+        for i, f in enumerate(spec.follow):
+            leader = on_council([f.leader], f"follow[{i}].leader")[0]
+            changes.append(Follow(leader, on_council(f.members, f"follow[{i}].members")))
+        if spec.new_seats:
+            changes.append(NewSeats(spec.new_seats))
+        if spec.rule is not None:
+            get_rule(spec.rule)  # an unknown name is the file's error, with suggestions
+            changes.append(SetRule(spec.rule))
+    except DataFileError:
+        raise
+    except SimulateError as exc:
+        raise DataFileError(path, f"{where}: {exc}") from None
+    if not changes:
+        raise DataFileError(path, f"{where}: changes nothing (give as_on, set, follow, new_seats or rule)")
+    return WhatIf(name, changes, spec.description)
+
+
+def _loads(text: str, path: Path) -> Scenario:
+    return _build(_structure(parse_toml(text, path), path), path)
+
+
+def load_scenario_file(path: str | Path) -> Scenario:
+    """Load and check one scenario file."""
+    return load_toml_file(path, "scenario", _loads)
+
+
+# ---------------------------------------------------------------- the library
+
+
+def bundled_dir() -> Path:
+    """Where the bundled scenarios are: ``simulate/_scenarios`` in a wheel, the
+    repository's ``scenarios/`` in a source checkout."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_scenarios", package.parent / "scenarios"):
+        if candidate.is_dir():
+            return candidate
+    raise DataFileError(package.parent / "scenarios", "the bundled scenarios folder is missing")
+
+
+def _symbol_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def bundled_scenarios() -> list[Scenario]:
+    """Every bundled scenario, by date then symbol."""
+    found = [load_scenario_file(p) for p in sorted(bundled_dir().glob("*.toml"))]
+    return sorted(found, key=lambda s: (s.record.draft.date, s.symbol))
+
+
+def _scenarios_in(folder: Path) -> list[Scenario]:
+    return [load_scenario_file(p) for p in sorted(folder.glob("*.toml"))]
+
+
+def find_record(symbol: str, near: Path | None = None) -> VoteRecord:
+    """The record of draft ``symbol``: in the folder of ``near`` first, then bundled."""
+    folders = []
+    if near is not None:
+        folders.append(near.parent)
+    folders.append(bundled_dir())
+    key = _symbol_key(symbol)
+    known: list[str] = []
+    for folder in dict.fromkeys(folders):
+        for scenario in _scenarios_in(folder):
+            if _symbol_key(scenario.symbol) == key:
+                return scenario.record
+            known.append(scenario.symbol)
+    raise UnknownNameError("draft", symbol, known)
+
+
+def load_scenario(ref: str | Path) -> Scenario:
+    """A scenario from a path to a TOML file or a bundled draft's symbol (``"S/2016/1026"``)."""
+    text = str(ref)
+    path = Path(text)
+    if text.endswith(".toml") or path.is_file():
+        return load_scenario_file(path)
+    key = _symbol_key(text)
+    scenarios = bundled_scenarios()
+    for scenario in scenarios:
+        if _symbol_key(scenario.symbol) == key or (scenario.path and _symbol_key(scenario.path.stem) == key):
+            return scenario
+    raise UnknownNameError(
+        "scenario", text, [s.symbol for s in scenarios], hint="(a bundled symbol, see `unsc scenarios`, or a path to a .toml file)"
+    )

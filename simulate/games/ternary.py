@@ -1,0 +1,282 @@
+"""Ternary (abstention-aware) class games: each member votes yes, no or abstain.
+
+Under the Charter an abstention is neither a "yes" nor a "no": a permanent
+member's abstention does not block, but it is not an affirmative vote either.
+Such rules are *ternary voting games* (Felsenthal & Machover, "Ternary voting
+games", International Journal of Game Theory 26, 1997). A class-symmetric
+ternary game is given by seat classes of sizes ``n_1, ..., n_k`` and a
+vectorised predicate ``win(counts) -> bool array`` where ``counts`` has shape
+``(m, k, 3)``: ``counts[r, c]`` is ``(yes, no, abstain)`` for class ``c``
+(the ballot codes of :mod:`simulate.model.ballots`: ``YES = 0``, ``NO = 1``,
+``ABSTAIN = 2``).
+
+Profiles are drawn uniformly from the ``3^n`` (each member independently yes,
+no or abstain with probability 1/3); everything is counted exactly over class
+compositions with multinomial multiplicities ``n_c! / (y! x! a!)``, never by
+enumerating profiles. Definitions implemented (all exact fractions):
+
+``power_to_act``
+    ``A_3 = #{adopted profiles} / 3^n``, the ternary analogue of Coleman's
+    power of the collectivity to act.
+``banzhaf_absolute`` (the ternary Banzhaf measure used here)
+    ``β'_i = #{x_{-i} : f(x_{-i}, yes) != f(x_{-i}, no)} / 3^(n-1)``: the
+    probability, over uniformly random ballots of the *other* ``n - 1``
+    members, that member ``i``'s switch from its least favourable ballot
+    (``no``) to its most favourable one (``yes``) changes the outcome. This is
+    the swing between the two extreme ballots; an abstention lies between
+    them.
+``abstain_to_yes`` and ``no_to_abstain``
+    The same probability for the two one-step switches (``abstain -> yes``,
+    ``no -> abstain``). A permanent member's veto shows up as ``no_to_abstain``;
+    an elected member's is always 0 under the Charter rule.
+``banzhaf``
+    ``β'_i`` normalised to sum to 1 over the members (0 if no member is ever decisive).
+
+When the game is *monotone* (``f(no) <= f(abstain) <= f(yes)`` for every
+member and every profile of the others; reported by ``monotone``) the outcome
+can change at most once along ``no -> abstain -> yes``, so
+``banzhaf_absolute = abstain_to_yes + no_to_abstain`` exactly.
+
+>>> import numpy as np
+>>> def charter(c):                      # class 0: 5 veto holders, class 1: 10 elected
+...     return (c[:, :, 0].sum(axis=1) >= 9) & (c[:, 0, 1] == 0)
+>>> t = ternary_class_indices([5, 10], charter)
+>>> t.adopted, t.power_to_act
+(146796, Fraction(48932, 4782969))
+>>> [round(float(x), 4) for x in (t.banzhaf_absolute[0], t.no_to_abstain[0], t.banzhaf_absolute[5])]
+[0.0227, 0.008, 0.0111]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from functools import reduce
+
+import attrs
+import numpy as np
+
+from ..codes import ABSTAIN, NO, YES
+from .classes import check_sizes, evaluate_predicate
+from .errors import PowerInputError
+
+__all__ = [
+    "YES",
+    "NO",
+    "ABSTAIN",
+    "TernaryIndices",
+    "TERNARY_INDEX_NAMES",
+    "compositions",
+    "ternary_count_vectors",
+    "ternary_class_indices",
+    "ternary_power_to_act",
+    "binary_predicate",
+]
+
+
+#: Per-member ternary indices, in the order used by :meth:`TernaryIndices.as_floats`.
+TERNARY_INDEX_NAMES = ("banzhaf", "banzhaf_absolute", "abstain_to_yes", "no_to_abstain")
+
+Predicate = Callable[[np.ndarray], np.ndarray]
+
+
+def _ratio(num: int, den: int) -> Fraction:
+    return Fraction(num, den) if den else Fraction(0)
+
+
+@attrs.frozen
+class TernaryIndices:
+    """Exact ternary indices of an ``n``-member class game (members listed class by class).
+
+    Counts are over the ``3^(n-1)`` ballot profiles of the other members
+    (``yes_no[i]``: profiles where ``f(yes) != f(no)`` for member ``i``, and so
+    on) and over all ``3^n`` profiles (``adopted``).
+    """
+
+    n: int
+    adopted: int
+    yes_no: tuple[int, ...]
+    yes_abstain: tuple[int, ...]
+    abstain_no: tuple[int, ...]
+    monotone: bool
+    classes: tuple[int, ...] | None = None
+
+    @property
+    def profiles(self) -> int:
+        """``3^n``."""
+        return 3**self.n
+
+    @property
+    def power_to_act(self) -> Fraction:
+        """``A_3 = adopted / 3^n``."""
+        return Fraction(self.adopted, self.profiles)
+
+    @property
+    def banzhaf_absolute(self) -> tuple[Fraction, ...]:
+        """``β'_i = #{f(yes) != f(no)} / 3^(n-1)``."""
+        return tuple(Fraction(x, 3 ** (self.n - 1)) for x in self.yes_no)
+
+    @property
+    def banzhaf(self) -> tuple[Fraction, ...]:
+        """``β'_i / Σ_j β'_j`` (all 0 if nobody is ever decisive)."""
+        total = sum(self.yes_no)
+        return tuple(_ratio(x, total) for x in self.yes_no)
+
+    @property
+    def abstain_to_yes(self) -> tuple[Fraction, ...]:
+        """``#{f(yes) != f(abstain)} / 3^(n-1)``."""
+        return tuple(Fraction(x, 3 ** (self.n - 1)) for x in self.yes_abstain)
+
+    @property
+    def no_to_abstain(self) -> tuple[Fraction, ...]:
+        """``#{f(abstain) != f(no)} / 3^(n-1)``."""
+        return tuple(Fraction(x, 3 ** (self.n - 1)) for x in self.abstain_no)
+
+    def as_floats(self) -> dict[str, list[float] | float | bool]:
+        """Every index as floats, plus ``power_to_act`` and ``monotone``."""
+        out: dict[str, list[float] | float | bool] = {
+            name: [float(x) for x in getattr(self, name)] for name in TERNARY_INDEX_NAMES
+        }
+        out["power_to_act"] = float(self.power_to_act)
+        out["monotone"] = self.monotone
+        return out
+
+
+def compositions(n: int) -> np.ndarray:
+    """Every ``(yes, no, abstain)`` with sum ``n``, shape ``((n+1)(n+2)/2, 3)``.
+
+    Ordered by ``yes``, then ``no``.
+
+    >>> compositions(2).tolist()
+    [[0, 0, 2], [0, 1, 1], [0, 2, 0], [1, 0, 1], [1, 1, 0], [2, 0, 0]]
+    """
+    rows = [(y, x, n - y - x) for y in range(n + 1) for x in range(n + 1 - y)]
+    return np.array(rows, dtype=np.int64).reshape(-1, 3)
+
+
+def _position(n: int) -> np.ndarray:
+    """``pos[y, x]``: row of ``(y, x, n - y - x)`` in :func:`compositions` (``n``)."""
+    pos = np.full((n + 1, n + 1), -1, dtype=np.int64)
+    r = 0
+    for y in range(n + 1):
+        for x in range(n + 1 - y):
+            pos[y, x] = r
+            r += 1
+    return pos
+
+
+def _multinomials(n: int) -> np.ndarray:
+    f = math.factorial
+    return np.array([f(n) // (f(y) * f(x) * f(a)) for y, x, a in compositions(n).tolist()], dtype=object)
+
+
+def _check(sizes: Sequence[int]) -> tuple[int, ...]:
+    return check_sizes(sizes, lambda n: (n + 1) * (n + 2) // 2)
+
+
+def ternary_count_vectors(sizes: Sequence[int]) -> np.ndarray:
+    """Every ternary count vector, shape ``(Π_c (n_c+1)(n_c+2)/2, k, 3)`` (last class fastest).
+
+    >>> ternary_count_vectors([1, 1]).shape
+    (9, 2, 3)
+    """
+    sizes = _check(sizes)
+    comps = [compositions(n) for n in sizes]
+    idx = np.indices([len(c) for c in comps]).reshape(len(sizes), -1)
+    return np.stack([comps[c][idx[c]] for c in range(len(sizes))], axis=1)
+
+
+def _lattice(sizes: tuple[int, ...], win: Predicate) -> np.ndarray:
+    rows = ternary_count_vectors(sizes)
+    return evaluate_predicate(win, rows, "ternary count vectors").reshape([len(compositions(n)) for n in sizes])
+
+
+def ternary_class_indices(sizes: Sequence[int], win: Predicate) -> TernaryIndices:
+    """Exact ternary indices of the class game ``(n_1, ..., n_k; win)``.
+
+    For a member of class ``c`` and each composition ``K`` of the others
+    (class ``c`` then has ``n_c - 1`` members), with multiplicity
+    ``m(K) = Π_d n'_d! / (y_d! x_d! a_d!)``:
+    ``yes_no_c = Σ_K m(K) [f(K + yes_c) != f(K + no_c)]`` (and likewise for the
+    one-step switches); ``adopted = Σ_K m(K) [f(K)]`` over full compositions.
+
+    >>> def majority(c):                              # 3 equal members, yes > no
+    ...     return c[:, 0, 0] > c[:, 0, 1]
+    >>> t = ternary_class_indices([3], majority)
+    >>> t.adopted, t.yes_no[0], t.abstain_to_yes[0], t.no_to_abstain[0]
+    (10, 5, Fraction(1, 3), Fraction(2, 9))
+    """
+    sizes = _check(sizes)
+    F = _lattice(sizes, win)
+    mult = [_multinomials(n) for n in sizes]
+    adopted = int(reduce(np.multiply.outer, mult)[F].sum())
+    yes_no: list[int] = []
+    yes_abstain: list[int] = []
+    abstain_no: list[int] = []
+    monotone = True
+    for c, n in enumerate(sizes):
+        pos = _position(n)
+        others = compositions(n - 1)
+        y, x = others[:, 0], others[:, 1]
+        fy = F.take(pos[y + 1, x], axis=c)
+        fn = F.take(pos[y, x + 1], axis=c)
+        fa = F.take(pos[y, x], axis=c)  # abstain: (y, x, a + 1)
+        tables = list(mult)
+        tables[c] = _multinomials(n - 1)
+        m = reduce(np.multiply.outer, tables)
+        yes_no.append(int(m[fy != fn].sum()))
+        yes_abstain.append(int(m[fy != fa].sum()))
+        abstain_no.append(int(m[fa != fn].sum()))
+        monotone = monotone and not bool((fn & ~fa).any() or (fa & ~fy).any())
+    classes = tuple(c for c, n in enumerate(sizes) for _ in range(n))
+    return TernaryIndices(
+        n=sum(sizes),
+        adopted=adopted,
+        yes_no=tuple(yes_no[c] for c in classes),
+        yes_abstain=tuple(yes_abstain[c] for c in classes),
+        abstain_no=tuple(abstain_no[c] for c in classes),
+        monotone=monotone,
+        classes=classes,
+    )
+
+
+def ternary_power_to_act(sizes: Sequence[int], win: Predicate) -> Fraction:
+    """``A_3 = Σ_{K : win(K)} Π_c n_c! / (y_c! x_c! a_c!) / 3^n``, the share of profiles adopted.
+
+    >>> def pre1965(c):                               # 7 yes, no permanent "no", 11 seats
+    ...     return (c[:, :, 0].sum(axis=1) >= 7) & (c[:, 0, 1] == 0)
+    >>> ternary_power_to_act([5, 6], pre1965)
+    Fraction(2503, 177147)
+    """
+    sizes = _check(sizes)
+    F = _lattice(sizes, win)
+    adopted = int(reduce(np.multiply.outer, [_multinomials(n) for n in sizes])[F].sum())
+    return Fraction(adopted, 3 ** sum(sizes))
+
+
+def binary_predicate(sizes: Sequence[int], ternary_win: Predicate) -> Predicate:
+    """The binary game of a ternary predicate: every member not voting yes votes no.
+
+    Returns ``win(counts)`` for :func:`~simulate.games.classes.class_indices`
+    (``counts`` of shape ``(m, k)``, the yes-votes per class) that calls
+    ``ternary_win`` on ``(yes, n_c - yes, 0)``.
+
+    >>> from simulate.games.classes import class_indices
+    >>> def charter(c):
+    ...     return (c[:, :, 0].sum(axis=1) >= 9) & (c[:, 0, 1] == 0)
+    >>> p = class_indices([5, 10], binary_predicate([5, 10], charter))
+    >>> round(float(p.shapley_shubik[0]), 4)
+    0.1963
+    """
+    sizes = check_sizes(sizes)
+    n = np.array(sizes, dtype=np.int64)
+
+    def win(counts: np.ndarray) -> np.ndarray:
+        counts = np.asarray(counts, dtype=np.int64)
+        if counts.ndim != 2 or counts.shape[1] != len(sizes):
+            raise PowerInputError(f"expected yes-counts of shape (m, {len(sizes)}), got {counts.shape}")
+        tern = np.stack([counts, n - counts, np.zeros_like(counts)], axis=2)
+        return ternary_win(tern)
+
+    return win

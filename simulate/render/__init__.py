@@ -1,0 +1,1 @@
+"""Text and JSON rendering of outcomes and grids for the command line."""

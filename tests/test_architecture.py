@@ -1,0 +1,31 @@
+"""The package's layers hold: imports point only down the pipeline (the
+import-linter contracts in pyproject.toml), and pure game theory imports nothing
+of the rest."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_contracts_are_kept():
+    exe = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(exe)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout
+
+
+def test_no_module_defines_ballot_codes_again():
+    """One definition of the ballot codes (simulate.codes)."""
+    offenders = []
+    for path in (ROOT / "simulate").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "codes.py" and any(
+            line.strip().startswith(("YES, NO", "YES =", "NO =", "ABSTAIN =")) and "codes." not in line
+            for line in text.splitlines()
+        ):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
