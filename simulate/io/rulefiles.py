@@ -31,6 +31,7 @@ from ..errors import DataFileError, SimulateError
 from ..model.ballots import Ballot, parse_ballot
 from ..model.council import KINDS
 from ..model.members import resolve_member
+from ..rules.double import DoubleMajorityRule
 from ..rules.quota import STATUSES, Rule, VetoRestraint
 from ..rules.seats import SeatClasses
 from .datafile import load_toml_file, parse_toml, strict_converter, structure
@@ -65,6 +66,7 @@ BUILTIN_ORDER = (
     "g4-2005",
     "au-ezulwini-2005",
     "ufc-2005",
+    "elected-majority",
 )
 
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -74,6 +76,10 @@ NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
 
 _spec = attrs.frozen(eq=False, repr=False)  # internal: cheap to define at import
+
+
+#: Rule kinds a file may name with ``kind`` (the default is the quota-and-veto rule).
+KIND_NAMES = ("quota-veto", "double-majority")
 
 
 @_spec
@@ -92,6 +98,7 @@ class RuleTable:
     description: str = ""
     sources: list[str] = attrs.Factory(list)
     assumptions: str = ""
+    kind: str = "quota-veto"
 
 
 @_spec
@@ -116,13 +123,20 @@ class RestraintTable:
 
 
 @_spec
+class GroupTable:
+    seats: str
+    quota: int
+
+
+@_spec
 class RuleFile:
     rule: RuleTable
     seats: SeatsTable
     restraint: RestraintTable | None = None
+    group: GroupTable | None = None
 
 
-_TABLES = ("seats.new_names", "rule", "seats", "restraint")
+_TABLES = ("seats.new_names", "rule", "seats", "restraint", "group")
 
 
 @functools.cache
@@ -175,7 +189,26 @@ def _fail(path: Path | str, where: str, message: str) -> DataFileError:
     return DataFileError(path, f"{where}: {message}")
 
 
-def _build(spec: RuleFile, path: Path | str) -> Rule:
+def _build(spec: RuleFile, path: Path | str) -> Rule | DoubleMajorityRule:
+    rule = _build_quota(spec, path)
+    if spec.rule.kind not in KIND_NAMES:
+        raise _fail(path, "[rule] kind", f"expected one of {', '.join(KIND_NAMES)}, got {spec.rule.kind!r}")
+    if spec.rule.kind == "quota-veto":
+        if spec.group is not None:
+            raise _fail(path, "[group]", 'a [group] table needs kind = "double-majority" in [rule]')
+        return rule
+    g = spec.group
+    if g is None:
+        raise _fail(path, "[group]", 'kind = "double-majority" needs a [group] table with seats and quota')
+    if g.seats not in KINDS:
+        raise _fail(path, "[group] seats", f"expected one of {', '.join(KINDS)}, got {g.seats!r}")
+    size = getattr(spec.seats, g.seats)
+    if not 1 <= g.quota <= size:
+        raise _fail(path, "[group] quota", f"expected between 1 and the {size} {g.seats} seats, got {g.quota}")
+    return DoubleMajorityRule(rule, g.seats, g.quota)
+
+
+def _build_quota(spec: RuleFile, path: Path | str) -> Rule:
     r, s = spec.rule, spec.seats
     if not NAME_PATTERN.match(r.name):
         raise _fail(path, "[rule] name", f"expected lower-case letters, digits and hyphens (such as \"my-rule\"), got {r.name!r}")
@@ -257,12 +290,12 @@ def _build(spec: RuleFile, path: Path | str) -> Rule:
     return rule
 
 
-def loads_rule(text: str, path: Path | str = "<rule>") -> Rule:
+def loads_rule(text: str, path: Path | str = "<rule>") -> Rule | DoubleMajorityRule:
     """A rule from TOML text (``path`` names it in error messages)."""
     return _build(_structure(parse_toml(text, path), path), path)
 
 
-def load_rule_file(path: str | Path) -> Rule:
+def load_rule_file(path: str | Path) -> Rule | DoubleMajorityRule:
     """Load and check one rule file."""
     return load_toml_file(path, "rule", loads_rule)
 
@@ -302,7 +335,7 @@ def _strings(values) -> str:
     return "[\n" + "".join(f"    {_quote(v)},\n" for v in values) + "]"
 
 
-def dump_rule(rule: Rule) -> str:
+def dump_rule(rule: Rule | DoubleMajorityRule) -> str:
     """The rule as a TOML rule file (``loads_rule(dump_rule(rule)) == rule``).
 
     >>> from simulate import get_rule
@@ -311,6 +344,9 @@ def dump_rule(rule: Rule) -> str:
     permanent = 0
     elected = 10
     """
+    group = None
+    if isinstance(rule, DoubleMajorityRule):
+        group, rule = rule, rule.base
     if not isinstance(rule, Rule):
         raise SimulateError(f"only a Rule can be written as a rule file, not {type(rule).__name__}")
     classes = rule.classes
@@ -321,6 +357,8 @@ def dump_rule(rule: Rule) -> str:
         lines.append(f"{key} = {value}")
 
     put("name", _quote(rule.name))
+    if group is not None:
+        put("kind", '"double-majority"')
     put("title", _string(rule.title, "title"))
     put("status", _quote(rule.status))
     put("quota", str(rule.quota))
@@ -350,10 +388,12 @@ def dump_rule(rule: Rule) -> str:
         lines += ["", "[restraint]", f"flag = {_quote(rule.restraint.flag)}"]
         if rule.restraint.members:
             lines.append(f"members = {_strings(m.name for m in rule.restraint.members)}")
+    if group is not None:
+        lines += ["", "[group]", f"seats = {_quote(group.group)}", f"quota = {group.group_quota}"]
     return "\n".join(lines) + "\n"
 
 
-def save_rule(rule: Rule, path: str | Path) -> Path:
+def save_rule(rule: Rule | DoubleMajorityRule, path: str | Path) -> Path:
     """Write ``rule`` to ``path`` as a TOML rule file."""
     path = Path(path)
     path.write_text(dump_rule(rule), encoding="utf-8")
@@ -368,7 +408,7 @@ def builtin_dir() -> Path:
     return data_path("rules")
 
 
-def builtin_rule(name: str) -> Rule | None:
+def builtin_rule(name: str) -> Rule | DoubleMajorityRule | None:
     """The built-in rule ``name`` (loading its file only), or None."""
     if not NAME_PATTERN.match(name):
         return None
@@ -381,7 +421,7 @@ def builtin_rule(name: str) -> Rule | None:
     return rule
 
 
-def builtin_rules() -> dict[str, Rule]:
+def builtin_rules() -> dict[str, Rule | DoubleMajorityRule]:
     """Every built-in rule, in :data:`BUILTIN_ORDER` (then any other file, by name)."""
     stems = sorted(p.stem for p in builtin_dir().glob("*.toml"))
     order = [n for n in BUILTIN_ORDER if n in stems] + [n for n in stems if n not in BUILTIN_ORDER]

@@ -43,6 +43,7 @@ FIGURES = {
     "g4-2005": (25, (5, 6, 14), 14, 1, True, "proposal", True),
     "au-ezulwini-2005": (26, (11, 0, 15), 15, 1, True, "proposal", True),
     "ufc-2005": (25, (5, 0, 20), 15, 1, True, "proposal", True),
+    "elected-majority": (15, (5, 0, 10), 9, 1, True, "hypothetical", True),
 }
 
 
@@ -112,6 +113,7 @@ BATTERY = {
     "g4-2005": (P5, 1, 12, False, 12),
     "au-ezulwini-2005": (P5, 1, 12, False, 12),  # plus the six new veto holders
     "ufc-2005": (P5, 1, 11, False, 11),
+    "elected-majority": (P5, 1, 5, False, 5),  # six of ten elected must vote yes: five elected block
 }
 
 
