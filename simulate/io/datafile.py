@@ -32,27 +32,28 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=512)
-def _cached(path: Path, mtime_ns: int, build: Callable[[str, Path], Any]) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DataFileError(path, "not a UTF-8 text file") from None
+def _cached(path: Path, text: str, build: Callable[[str, Path], Any]) -> Any:
     return build(text, path)
 
 
 def load_toml_file(path: str | Path, kind: str, build: Callable[[str, Path], T]) -> T:
     """``build(text, path)`` for the file at ``path`` (a ``kind`` file, for messages),
-    cached until the file's modification time changes."""
+    cached by the file's content: a file rewritten within the file system's clock
+    tick is read again, never served from the cache."""
     path = Path(path)
+    if path.is_dir():
+        raise DataFileError(path, f"is a folder, not a {kind} file")
     try:
-        stat = path.stat()
+        data = path.read_bytes()
     except FileNotFoundError:
         raise DataFileError(path, "no such file") from None
     except OSError as exc:
         raise DataFileError(path, f"cannot read ({exc.strerror})") from None
-    if path.is_dir():
-        raise DataFileError(path, f"is a folder, not a {kind} file")
-    return _cached(path.resolve(), stat.st_mtime_ns, build)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(path, "not a UTF-8 text file") from None
+    return _cached(path.resolve(), text, build)  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- strict structuring

@@ -33,7 +33,7 @@ from ..model.council import KINDS
 from ..model.members import resolve_member
 from ..rules.double import DoubleMajorityRule
 from ..rules.quota import STATUSES, Rule, VetoRestraint
-from ..rules.seats import SeatClasses
+from ..rules.seats import MOST_SEATS, SeatClasses
 from .datafile import load_toml_file, parse_toml, strict_converter, structure
 
 __all__ = [
@@ -222,6 +222,10 @@ def _build_quota(spec: RuleFile, path: Path | str) -> Rule:
     total = s.veto + s.permanent + s.elected
     if total < 1:
         raise _fail(path, "[seats]", "the council needs at least one seat")
+    if total > MOST_SEATS:
+        raise _fail(
+            path, "[seats]", f"{total:,} seats: more than the {MOST_SEATS} Members of the United Nations"
+        )
     names = s.new_names or NewNamesTable()
     for kind in KINDS:
         given = getattr(names, kind)

@@ -23,7 +23,11 @@ from ..data import data_path
 from ..errors import DataFileError, SimulateError, UnknownNameError
 from .members import Member, resolve_member
 
-__all__ = ["FIRST_MEETING", "KINDS", "Council", "Seat", "council_on"]
+__all__ = ["FIRST_MEETING", "KINDS", "MOST_SEATS", "Council", "Seat", "council_on"]
+
+#: No council can have more seats than the United Nations has Members (193 since
+#: 2011): a larger "council" is a mistake in the input, refused before any work.
+MOST_SEATS = 193
 
 #: Seat kinds, in seat order: veto holders, other permanent seats, elected seats.
 KINDS = ("veto", "permanent", "elected")

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import SimulateError
 from ..games.symmetry import is_class_symmetric, partition
-from ..model.council import Council, Seat
+from ..model.council import MOST_SEATS, Council, Seat
 from ..model.motion import Motion
 from .protocol import Tally, make_tally, read_only_profiles
 from .seats import SeatClasses, classes_for, example_council, placeholder_member
@@ -50,8 +50,11 @@ class FunctionRule:
     veto_seats: tuple[bool, ...] | None = attrs.field(default=None, converter=_mask)
 
     def __attrs_post_init__(self) -> None:
-        if self.seats is not None and self.seats < 1:
-            raise SimulateError(f"rule {self.name}: a council needs at least one seat, not {self.seats}")
+        if self.seats is not None and not 1 <= self.seats <= MOST_SEATS:
+            raise SimulateError(
+                f"rule {self.name}: a council has from 1 to {MOST_SEATS} seats (the Members of the United "
+                f"Nations), not {self.seats:,}"
+            )
         if self.veto_seats is not None and self.seats is not None and len(self.veto_seats) != self.seats:
             raise SimulateError(
                 f"rule {self.name} gives a veto mask of {len(self.veto_seats)} seats for a council of {self.seats}"
@@ -79,8 +82,10 @@ class FunctionRule:
         n = council if council is not None else (size if size is not None else 15)
         if size is not None and n != size:
             raise SimulateError(f"rule {self.name} is for {size} seats, not {n}")
-        if n < 1:
-            raise SimulateError(f"a council needs at least one seat, not {n}")
+        if not 1 <= n <= MOST_SEATS:
+            raise SimulateError(
+                f"a council has from 1 to {MOST_SEATS} seats (the Members of the United Nations), not {n:,}"
+            )
         mask = self.veto_seats
         if mask is None:
             return example_council(classes_for(n))

@@ -10,11 +10,12 @@ from collections.abc import Iterable
 import attrs
 
 from ..errors import SimulateError
-from ..model.council import KINDS, Council, Seat, council_on
+from ..model.council import KINDS, MOST_SEATS, Council, Seat, council_on
 from ..model.members import Member, resolve_member
 
 __all__ = [
     "LARGEST_COUNCIL",
+    "MOST_SEATS",
     "SeatClasses",
     "classes_for",
     "enlarge_council",
@@ -61,6 +62,11 @@ class SeatClasses:
     def __attrs_post_init__(self) -> None:
         if self.total < 1:
             raise SimulateError("a council needs at least one seat")
+        if self.total > MOST_SEATS:
+            raise SimulateError(
+                f"a council of {self.total:,} seats has more seats than the United Nations has Members "
+                f"({MOST_SEATS})"
+            )
         for kind in KINDS:
             names = getattr(self, f"{kind}_names")
             if len(names) > getattr(self, kind):
