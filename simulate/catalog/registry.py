@@ -23,6 +23,7 @@ from ..rules.quota import Rule
 
 __all__ = [
     "AMENDMENT_1965",
+    "FIFTEEN_SEATS",
     "RULES",
     "RuleRegistry",
     "as_rule",
@@ -34,6 +35,10 @@ __all__ = [
 
 #: Entry into force of the amendments to Articles 23 and 27 (15 seats, 9 votes).
 AMENDMENT_1965 = datetime.date(1965, 8, 31)
+
+#: The first day of the Council of fifteen. Until then the eleven members went on
+#: deciding with seven votes (S/RES/218 (1965), adopted 7-0-4 on 23 November 1965).
+FIFTEEN_SEATS = datetime.date(1966, 1, 1)
 
 
 class RuleRegistry(MutableMapping):
@@ -146,8 +151,9 @@ def as_rule(obj: str | VotingRule | Callable[..., np.ndarray]) -> VotingRule:
 
 
 def default_rule(date: datetime.date) -> VotingRule:
-    """The Charter rule in force on ``date`` (the matter is handled by the rule)."""
-    return RULES["charter-1945"] if date < AMENDMENT_1965 else RULES["charter-1965"]
+    """The Charter rule the Council applied on ``date`` (the matter is handled by the rule):
+    seven votes of eleven until 31 December 1965, nine of fifteen from 1 January 1966."""
+    return RULES["charter-1945"] if date < FIFTEEN_SEATS else RULES["charter-1965"]
 
 
 def strict_counterpart(rule: VotingRule) -> VotingRule:
