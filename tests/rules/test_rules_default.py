@@ -30,6 +30,6 @@ def test_s_res_218_was_adopted_with_seven_votes_of_eleven():
     council = council_on(datetime.date(1965, 11, 23))
     assert council.size == 11
     ballots = ["yes"] * 7 + ["abstain"] * 4
-    record = VoteRecord(Draft("S/6953", datetime.date(1965, 11, 23)), council, ballots)
+    record = VoteRecord(Draft("S/RES/218 (1965)", datetime.date(1965, 11, 23)), council, ballots)
     outcome = decide_record(record)
     assert outcome.adopted and outcome.required == 7
