@@ -27,7 +27,7 @@ Fraction(53, 2048)
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -43,7 +43,19 @@ from ..model.council import Council
 from ..model.motion import Motion
 from ..rules.protocol import VotingRule
 
-__all__ = ["RulePower", "rule_power", "rule_classes", "rule_decide", "builtin_rule_names"]
+if TYPE_CHECKING:
+    from ..games.owen import BlocIndices
+
+__all__ = [
+    "RuleBlocPower",
+    "RulePower",
+    "builtin_rule_names",
+    "rule_bloc_power",
+    "rule_classes",
+    "rule_decide",
+    "rule_power",
+    "seat_number",
+]
 
 
 #: Seat-by-seat analysis (a rule not symmetric within classes) up to these sizes.
@@ -106,6 +118,27 @@ def rule_classes(rule: VotingRule, motion: Motion) -> list[list[int]]:
     return [list(group) for group in rule.seat_roles(motion)]
 
 
+def _rule_game(
+    rule: VotingRule | str, council: Council | int | None, motion: Motion | None, ternary: bool
+) -> tuple[Any, Any, Any, list[list[int]]]:
+    """``(rule, council, decide, classes)``: the rule's own decision and the seat roles it states."""
+    rule = as_rule(rule)
+    if motion is not None:
+        council = motion.council
+    council = rule.council_for(council)
+    if motion is None:
+        motion = Motion(council)
+    n = council.size
+    decide = rule_decide(rule, motion)
+    classes = rule_classes(rule, motion)
+    if len(classes) == n and (n > MAX_SEATS_BINARY or (ternary and n > MAX_SEATS_TERNARY)):
+        raise PowerInputError(
+            f"rule {rule.name} treats no two seats alike, and a council of {n} seats "
+            f"is too large to analyse seat by seat"
+        )
+    return rule, council, decide, classes
+
+
 def rule_power(
     rule: VotingRule | str, council: Council | int | None = None, *, motion: Motion | None = None, ternary: bool = False
 ) -> RulePower:
@@ -122,20 +155,8 @@ def rule_power(
     >>> t.adopted, t.monotone
     (146796, True)
     """
-    rule = as_rule(rule)
-    if motion is not None:
-        council = motion.council
-    council = rule.council_for(council)
-    if motion is None:
-        motion = Motion(council)
+    rule, council, decide, classes = _rule_game(rule, council, motion, ternary)
     n = council.size
-    decide = rule_decide(rule, motion)
-    classes = rule_classes(rule, motion)
-    if len(classes) == n and (n > MAX_SEATS_BINARY or (ternary and n > MAX_SEATS_TERNARY)):
-        raise PowerInputError(
-            f"rule {rule.name} treats no two seats alike, and a council of {n} seats "
-            f"is too large to analyse seat by seat"
-        )
     sizes = [len(c) for c in classes]
 
     def binary_win(counts: np.ndarray) -> np.ndarray:
@@ -174,6 +195,7 @@ def rule_power(
             abstain_no=tuple(t.abstain_no[j] for j in order),
             monotone=t.monotone,
             classes=tuple(seat_class),
+            pivots=None if t.pivots is None else tuple(t.pivots[j] for j in order),
         )
     return RulePower(
         rule=rule.name,
@@ -189,3 +211,97 @@ def rule_power(
 def builtin_rule_names() -> list[str]:
     """Every built-in rule, in the registry's order."""
     return list(RULES)
+
+
+@attrs.frozen
+class RuleBlocPower:
+    """Owen value and Banzhaf-Owen index of every seat under one rule, with blocs of seats.
+
+    ``blocs`` lists the seat indices of each bloc (seats named in no bloc are
+    alone, after the named blocs); ``indices`` holds the exact values in seat order.
+    """
+
+    rule: str
+    title: str
+    seats: tuple[str, ...]
+    blocs: tuple[tuple[int, ...], ...]
+    indices: BlocIndices
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"rule", "blocs": [[SEAT, ...], ...], "bloc_owen": [...], "seats": {SEAT: {index: value}}}``."""
+        from ..games.owen import BLOC_INDEX_NAMES
+
+        floats = self.indices.as_floats()
+        return {
+            "rule": self.rule,
+            "blocs": [[self.seats[i] for i in bloc] for bloc in self.blocs],
+            "bloc_owen": floats["bloc_owen"],
+            "seats": {
+                seat: {name: floats[name][i] for name in BLOC_INDEX_NAMES} for i, seat in enumerate(self.seats)
+            },
+        }
+
+
+def seat_number(council: Any, name: str) -> int:
+    """The seat of ``name`` on ``council`` (exact seat label first, then any alias of a member)."""
+    folded = name.strip().casefold()
+    for i, label in enumerate(council.names):
+        if label.casefold() == folded:
+            return i
+    return int(council.index(name.strip()))
+
+
+def rule_bloc_power(rule: Any, blocs: Any, council: Any = None, *, motion: Any = None) -> RulePower | RuleBlocPower:
+    """Owen value and Banzhaf-Owen index of every seat under ``rule`` when ``blocs`` of seats coordinate.
+
+    ``blocs``: sequences of seat names (or seat numbers). The game is the
+    rule's own decision on yes / not-yes profiles, by seat class, as in
+    :func:`rule_power`; the blocs only group the seats
+    (:func:`simulate.games.owen.class_bloc_indices`).
+
+    >>> p = rule_bloc_power("charter-1965", [["France", "United Kingdom", "United States"], ["China", "Russia"]])
+    >>> p.seats[:5]
+    ('China', 'France', 'Russian Federation', 'United Kingdom', 'United States')
+    >>> [round(float(x), 4) for x in p.indices.owen[:6]]
+    [0.2121, 0.1414, 0.2121, 0.1414, 0.1414, 0.0152]
+    >>> p.indices.bloc_owen[0] == p.indices.bloc_owen[1]      # in the quotient game both blocs hold a veto
+    True
+    """
+    from ..games.owen import BlocIndices, check_blocs, class_bloc_indices
+
+    rule, council, decide, classes = _rule_game(rule, council, motion, False)
+    n = council.size
+    numbered: list[list[int]] = []
+    where: dict[int, int] = {}
+    for k, bloc in enumerate(blocs):
+        numbered.append([s if isinstance(s, int) else seat_number(council, s) for s in bloc])
+        for s in numbered[-1]:
+            if 0 <= s < n and s in where:
+                again = "twice in bloc" if where[s] == k else f"in bloc #{where[s] + 1} and in bloc"
+                raise PowerInputError(f"{council.names[s]} is {again} #{k + 1}: blocs must not overlap")
+            where[s] = k
+    parts = check_blocs(numbered, n)
+    order = [s for seats in classes for s in seats]  # class-ordered member j is seat order[j]
+    member_of = {s: j for j, s in enumerate(order)}
+
+    def binary_win(counts: np.ndarray) -> np.ndarray:
+        return decide(representative_profiles(counts[:, :, None], classes, n, [YES, NO]))
+
+    try:
+        by_class = class_bloc_indices([len(c) for c in classes], binary_win, [[member_of[s] for s in b] for b in parts])
+    except PowerInputError as exc:
+        raise PowerInputError(f"rule {rule.name}: {exc}") from None
+    back = [member_of[s] for s in range(n)]
+    indices = BlocIndices(
+        n=n,
+        blocs=parts,
+        owen=tuple(by_class.owen[j] for j in back),
+        swings=tuple(by_class.swings[j] for j in back),
+    )
+    return RuleBlocPower(
+        rule=rule.name,
+        title=getattr(rule, "title", rule.name),
+        seats=tuple(council.names),
+        blocs=parts,
+        indices=indices,
+    )
