@@ -251,7 +251,7 @@ def seat_number(council: Any, name: str) -> int:
     return int(council.index(name.strip()))
 
 
-def rule_bloc_power(rule: Any, blocs: Any, council: Any = None, *, motion: Any = None) -> RulePower | RuleBlocPower:
+def rule_bloc_power(rule: Any, blocs: Any, council: Any = None, *, motion: Any = None) -> RuleBlocPower:
     """Owen value and Banzhaf-Owen index of every seat under ``rule`` when ``blocs`` of seats coordinate.
 
     ``blocs``: sequences of seat names (or seat numbers). The game is the

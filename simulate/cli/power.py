@@ -263,9 +263,8 @@ def cmd_power(args: Any) -> int:
         _print_json({"rules": rules})
         return 0
     blocks = [_format_rule(r) for r in results]
-    for i, b in enumerate(by_rule):
-        r = results[i]
-        blocks[i] += "\n" + _format_blocs(b, list(r.seats), list(r.kinds), r.binary.shapley_shubik)
+    for i, (result, b) in enumerate(zip(results, by_rule, strict=False)):
+        blocks[i] += "\n" + _format_blocs(b, list(result.seats), list(result.kinds), result.binary.shapley_shubik)
     if weighted is not None and game is not None:
         blocks.append(_format_weighted(weighted[0], weighted[1], game))
         if game_blocs is not None:

@@ -71,6 +71,9 @@ BLOC_INDEX_NAMES = ("owen", "banzhaf_owen", "banzhaf_owen_absolute")
 
 Predicate = Callable[[np.ndarray], np.ndarray]
 
+#: Refuse games whose generating-function tables (rows x code sums) would exceed this many exact integers.
+MAX_TABLE = 20_000_000
+
 
 @attrs.frozen
 class BlocIndices:
@@ -190,6 +193,12 @@ def bloc_indices(codes: Sequence[int], win: np.ndarray, blocs: Sequence[Sequence
     n = len(codes)
     parts = check_blocs(blocs, n)
     m = len(parts)
+    rows = max(m, *(len(bloc) for bloc in parts))
+    if rows * size > MAX_TABLE:
+        raise PowerInputError(
+            f"{rows} x {size} exact counts per table (blocs or members x code sums) is more than {MAX_TABLE:,}: "
+            f"scale the weights and the quota down"
+        )
     bloc_code = [sum(codes[i] for i in bloc) for bloc in parts]
     padded = np.concatenate([table, np.ones(max(codes, default=0) + 1, dtype=bool)])  # beyond the table: wins
     owen: list[Fraction] = [Fraction(0)] * n

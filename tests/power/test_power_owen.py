@@ -234,6 +234,8 @@ def test_bad_blocs():
         class_bloc_indices([2], lambda k: k[:, 0] == 1, [])
     with pytest.raises(PowerInputError, match="empty coalition"):
         bloc_indices([1], np.array([True, True]), [])
+    with pytest.raises(PowerInputError, match="scale the weights and the quota down"):  # refused before any work
+        weighted_bloc_indices([10**6 + i for i in range(30)], 15 * 10**6, [[0, 1]])
 
 
 # ----------------------------------------------------------------------------- the command line
