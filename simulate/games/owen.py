@@ -168,6 +168,14 @@ def _by_sum(G: np.ndarray, shapley: bool) -> np.ndarray:
     return (G * weights[:, None]).sum(axis=0)
 
 
+def _convolve(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``(a * b)[s]`` for ``s < len(a)``, over the non-zero terms of ``b`` (a bloc's few code sums)."""
+    out = np.zeros(len(a), dtype=object)
+    for d in np.flatnonzero(b).tolist():
+        out[d:] += b[d] * a[: len(a) - d]
+    return out
+
+
 def bloc_indices(codes: Sequence[int], win: np.ndarray, blocs: Sequence[Sequence[int]]) -> BlocIndices:
     """Owen value and Banzhaf-Owen index of the game ``S wins iff win[Σ_{j ∈ S} codes[j]]``.
 
@@ -217,8 +225,8 @@ def bloc_indices(codes: Sequence[int], win: np.ndarray, blocs: Sequence[Sequence
             if c not in done:
                 mates = _polynomial([codes[j] for q, j in enumerate(bloc) if q != pos], size)
                 swing = padded[c : c + size] & ~table  # coalition sums s where i swings
-                conv_owen = np.convolve(A_owen, _by_sum(mates, True))[:size]
-                conv_banzhaf = np.convolve(A_banzhaf, _by_sum(mates, False))[:size]
+                conv_owen = _convolve(A_owen, _by_sum(mates, True))
+                conv_banzhaf = _convolve(A_banzhaf, _by_sum(mates, False))
                 value = Fraction(int(conv_owen[swing].sum()), math.factorial(m) * math.factorial(b))
                 done[c] = (value, int(conv_banzhaf[swing].sum()))
             owen[i], swings[i] = done[c]

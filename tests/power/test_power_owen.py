@@ -92,7 +92,7 @@ def weighted_with_blocs(draw, max_n=6):
     return weights, quota, random_partition(draw, n)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(weighted_with_blocs())
 def test_weighted_games_against_brute_force(game):
     weights, quota, blocs = game
@@ -175,7 +175,7 @@ def test_a_council_rule_against_its_own_decision_seat_by_seat():
 # ----------------------------------------------------------------------------- special cases and properties
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(weighted_with_blocs(max_n=12))
 def test_singletons_and_the_grand_bloc_give_the_plain_indices(game):
     weights, quota, _ = game
@@ -190,7 +190,7 @@ def test_singletons_and_the_grand_bloc_give_the_plain_indices(game):
     assert everyone.banzhaf_owen_absolute == plain.banzhaf_absolute
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(weighted_with_blocs(max_n=12))
 def test_efficiency_and_the_quotient_game(game):
     weights, quota, blocs = game
