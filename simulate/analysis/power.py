@@ -27,7 +27,7 @@ Fraction(53, 2048)
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import numpy as np
@@ -36,15 +36,13 @@ from ..codes import ABSTAIN, NO, YES
 from ..games.classes import class_indices
 from ..games.errors import PowerInputError
 from ..games.indices import INDEX_NAMES, PowerIndices
+from ..games.owen import BLOC_INDEX_NAMES, BlocIndices, check_blocs, class_bloc_indices
 from ..games.symmetry import representative_profiles
 from ..games.ternary import TERNARY_INDEX_NAMES, TernaryIndices, ternary_class_indices
 from ..catalog.registry import RULES, as_rule
 from ..model.council import Council
 from ..model.motion import Motion
 from ..rules.protocol import VotingRule
-
-if TYPE_CHECKING:
-    from ..games.owen import BlocIndices
 
 __all__ = [
     "RuleBlocPower",
@@ -120,7 +118,7 @@ def rule_classes(rule: VotingRule, motion: Motion) -> list[list[int]]:
 
 def _rule_game(
     rule: VotingRule | str, council: Council | int | None, motion: Motion | None, ternary: bool
-) -> tuple[Any, Any, Any, list[list[int]]]:
+) -> tuple[VotingRule, Council, Callable[[np.ndarray], np.ndarray], list[list[int]]]:
     """``(rule, council, decide, classes)``: the rule's own decision and the seat roles it states."""
     rule = as_rule(rule)
     if motion is not None:
@@ -229,8 +227,6 @@ class RuleBlocPower:
 
     def to_json(self) -> dict[str, Any]:
         """``{"rule", "blocs": [[SEAT, ...], ...], "bloc_owen": [...], "seats": {SEAT: {index: value}}}``."""
-        from ..games.owen import BLOC_INDEX_NAMES
-
         floats = self.indices.as_floats()
         return {
             "rule": self.rule,
@@ -242,7 +238,7 @@ class RuleBlocPower:
         }
 
 
-def seat_number(council: Any, name: str) -> int:
+def seat_number(council: Council, name: str) -> int:
     """The seat of ``name`` on ``council`` (exact seat label first, then any alias of a member)."""
     folded = name.strip().casefold()
     for i, label in enumerate(council.names):
@@ -251,7 +247,9 @@ def seat_number(council: Any, name: str) -> int:
     return int(council.index(name.strip()))
 
 
-def rule_bloc_power(rule: Any, blocs: Any, council: Any = None, *, motion: Any = None) -> RuleBlocPower:
+def rule_bloc_power(
+    rule: VotingRule | str, blocs: Any, council: Council | int | None = None, *, motion: Motion | None = None
+) -> RuleBlocPower:
     """Owen value and Banzhaf-Owen index of every seat under ``rule`` when ``blocs`` of seats coordinate.
 
     ``blocs``: sequences of seat names (or seat numbers). The game is the
@@ -267,8 +265,6 @@ def rule_bloc_power(rule: Any, blocs: Any, council: Any = None, *, motion: Any =
     >>> p.indices.bloc_owen[0] == p.indices.bloc_owen[1]      # in the quotient game both blocs hold a veto
     True
     """
-    from ..games.owen import BlocIndices, check_blocs, class_bloc_indices
-
     rule, council, decide, classes = _rule_game(rule, council, motion, False)
     n = council.size
     numbered: list[list[int]] = []

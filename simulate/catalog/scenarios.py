@@ -103,11 +103,21 @@ class AsOnSpec:
 
 
 @attrs.frozen
+class BlocSpec:
+    leader: str
+    members: list[str]
+    rho: Any = 1
+
+
+@attrs.frozen
 class WhatIfSpec:
     description: str = ""
     as_on: AsOnSpec | None = None
     set_: dict[str, str] = attrs.Factory(dict)
     follow: list[FollowSpec] = attrs.Factory(list)
+    chance: dict[str, Any] = attrs.Factory(dict)
+    others: str | None = None
+    bloc: list[BlocSpec] = attrs.Factory(list)
     new_seats: dict[str, str] = attrs.Factory(dict)
     rule: str | None = None
 
@@ -139,6 +149,14 @@ def _converter() -> cattrs.Converter:
         return [conv.structure(v, FollowSpec) for v in items]
 
     conv.register_structure_hook_func(lambda t: t == list[FollowSpec], follow_hook)
+
+    def bloc_hook(value: Any, _type: Any) -> list[BlocSpec]:
+        items = [value] if isinstance(value, dict) else value
+        if not isinstance(items, list):
+            raise SpecError("expected bloc = { leader = ..., members = [...], rho = 0.8 } or a list of such tables")
+        return [conv.structure(v, BlocSpec) for v in items]
+
+    conv.register_structure_hook_func(lambda t: t == list[BlocSpec], bloc_hook)
     conv.register_structure_hook(
         WhatIfSpec,
         make_dict_structure_fn(
@@ -304,6 +322,10 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
         for i, f in enumerate(spec.follow):
             leader = on_council([f.leader], f"follow[{i}].leader")[0]
             changes.append(Follow(leader, on_council(f.members, f"follow[{i}].members")))
+        if spec.chance or spec.others is not None:
+            changes.append(_chance(spec, on_council))
+        if spec.bloc:
+            changes.append(_blocs(spec, on_council))
         if spec.new_seats:
             changes.append(NewSeats(spec.new_seats))
         if spec.rule is not None:
@@ -314,8 +336,36 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
     except SimulateError as exc:
         raise DataFileError(path, f"{where}: {exc}") from None
     if not changes:
-        raise DataFileError(path, f"{where}: changes nothing (give as_on, set, follow, new_seats or rule)")
+        raise DataFileError(path, f"{where}: changes nothing (give as_on, set, follow, chance, bloc, new_seats or rule)")
     return WhatIf(name, changes, spec.description)
+
+
+def _chance(spec: WhatIfSpec, on_council: Any) -> Change:
+    """``chance = { Member = { yes = 0.6, abstain = 0.4 } }`` and ``others = "MODEL"``."""
+    from .analysis.chance.distributions import BallotDistribution, Chance
+
+    dists = []
+    for name, table in spec.chance.items():
+        member = on_council([name], "chance")[0]
+        if not isinstance(table, dict):
+            raise SimulateError(f"chance.{name}: expected a table such as {{ yes = 0.6, abstain = 0.4 }}, got {table!r}")
+        dists.append((member, BallotDistribution.parse(table, f"chance.{name}")))
+    try:
+        return Chance(dists, others=spec.others)  # type: ignore[return-value]
+    except SimulateError as exc:
+        raise SimulateError(f"others: {exc}") from None
+
+
+def _blocs(spec: WhatIfSpec, on_council: Any) -> Change:
+    """``bloc = { leader = "Member", members = [...], rho = 0.8 }`` (or a list of such tables)."""
+    from .analysis.chance.distributions import Bloc, Blocs, parse_probability
+
+    blocs = []
+    for i, b in enumerate(spec.bloc):
+        leader = on_council([b.leader], f"bloc[{i}].leader")[0]
+        members = on_council(b.members, f"bloc[{i}].members")
+        blocs.append(Bloc(leader, members, parse_probability(b.rho, f"bloc[{i}].rho")))
+    return Blocs(blocs)  # type: ignore[return-value]
 
 
 def _loads(text: str, path: Path) -> Scenario:
