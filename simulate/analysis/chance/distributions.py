@@ -176,7 +176,12 @@ class BallotDistribution:
         return BallotDistribution(tuple(float(p) for p in self.probs))  # type: ignore[arg-type]
 
     def describe(self) -> str:
-        return ", ".join(f"{b} {_show(self.probs[b])}" for b in Ballot if self.probs[b] > 0)
+        """``"yes 0.6, abstain 0.4"`` (decimals when every probability is one, else fractions)."""
+        shown = [self.probs[b] for b in Ballot if self.probs[b] > 0]
+        decimal = all(not isinstance(p, Fraction) or 10**6 % p.denominator == 0 for p in shown)
+        return ", ".join(
+            f"{b} {_show(self.probs[b]) if decimal else str(self.probs[b])}" for b in Ballot if self.probs[b] > 0
+        )
 
 
 def _ballot(word: Any, where: str) -> Ballot:
