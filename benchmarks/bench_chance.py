@@ -178,14 +178,17 @@ def main(argv: list[str] | None = None) -> int:
         print("\nExact (members independent, outcome table cached):")
         for r in report["exact"]:
             target = f"(target < {r['target_ms']:g} ms: {'met' if r['met'] else 'MISSED'})" if r["target_ms"] else ""
-            print(f"  {r['case']:<24} {r['probabilities']:<9} {r['ms']:9.3f} ms  P(adopted)={r['adopted']:.6f} {target}")
+            print(f"  {r['case']:<24} {r['probabilities']:<9} {r['ms']:9.3f} ms  "
+                  f"P(adopted)={r['adopted']:.6f} {target}")
         print(f"\nMonte Carlo ({args.draws:,} council votes, every member drawn):")
         for r in report["montecarlo"]:
             print(f"  {r['workers']} worker(s): {r['votes_per_s'] / 1e6:6.2f} M votes/s; numpy drawing alone "
-                  f"{r['draw_only_votes_per_s'] / 1e6:6.2f} M/s; ratio {r['ratio_to_drawing']:.2f}x (target <= {MC_RATIO}x)")
+                  f"{r['draw_only_votes_per_s'] / 1e6:6.2f} M/s; ratio {r['ratio_to_drawing']:.2f}x "
+                  f"(target <= {MC_RATIO}x)")
         if report["memory"]:
             mem = report["memory"]
-            print(f"\n10^8 draws: {mem['seconds']:.1f} s, peak RSS {mem['peak_mib']:.0f} MiB (target < {MEMORY_MIB} MiB)")
+            print(f"\n10^8 draws: {mem['seconds']:.1f} s, peak RSS {mem['peak_mib']:.0f} MiB "
+                  f"(target < {MEMORY_MIB} MiB)")
         print("\nAll targets met." if not misses else "\nMissed: " + "; ".join(misses))
     return 1 if args.strict and misses else 0
 

@@ -8,7 +8,9 @@ from typing import Any
 from ..errors import SimulateError
 from .core import ChangeAction, _print_json, add_change_options, add_new_seats_option, new_seats_changes, parse_set
 
-__all__ = ["register", "resolve_chance_changes", "parse_draws", "add_chance_options", "chance_from_args"]
+WORDS = ("yes", "no", "abstain", "absent")
+
+__all__ = ["add_chance_options", "chance_from_args", "parse_draws", "register", "resolve_chance_changes"]
 
 
 def parse_draws(text: str) -> int:
@@ -44,7 +46,8 @@ def resolve_chance_changes(scenario: Any, collected: Any, args: argparse.Namespa
             bloc_at = _one(scenario, council, option, value, out, blocs, bloc_at)
         except SimulateError as exc:
             text = str(exc)
-            raise SimulateError(text if text.startswith(("--", "unknown what-if")) else f"{option} {value}: {text}") from None
+            named = text.startswith(("--", "unknown what-if"))
+            raise SimulateError(text if named else f"{option} {value}: {text}") from None
     if bloc_at is not None:
         try:
             out[bloc_at] = Blocs(blocs)
@@ -53,7 +56,9 @@ def resolve_chance_changes(scenario: Any, collected: Any, args: argparse.Namespa
     return out
 
 
-def _one(scenario: Any, council: Any, option: str, value: str, out: list[Any], blocs: list[Any], bloc_at: int | None) -> int | None:
+def _one(
+    scenario: Any, council: Any, option: str, value: str, out: list[Any], blocs: list[Any], bloc_at: int | None
+) -> int | None:
     """Resolve one option into ``out`` (blocs are collected); returns where the bloc group goes."""
     from ..analysis.chance.distributions import parse_bloc_option, parse_chance_option
 
@@ -94,7 +99,8 @@ def add_chance_options(p: argparse.ArgumentParser) -> None:
     add_change_options(p)
     p.add_argument(
         "--chance", "-c", dest="changes", action=ChangeAction, metavar="MEMBER=BALLOT:P,...",
-        help="a member's ballot distribution, e.g. Angola=yes:0.6,abstain:0.4 (fractions such as 1/3 are exact; repeatable)",
+        help="a member's ballot distribution, e.g. Angola=yes:0.6,abstain:0.4 "
+        "(fractions such as 1/3 are exact; repeatable)",
     )
     p.add_argument(
         "--bloc", "-b", dest="changes", action=ChangeAction, metavar="LEADER:F1,F2@RHO",
@@ -105,7 +111,8 @@ def add_chance_options(p: argparse.ArgumentParser) -> None:
 
     p.add_argument(
         "--others", metavar="MODEL", choices=list(MODELS),
-        help="a model for every member not set otherwise: " + "; ".join(f"{k}: {m.description}" for k, m in MODELS.items()),
+        help="a model for every member not set otherwise: "
+        + "; ".join(f"{k}: {m.description}" for k, m in MODELS.items()),
     )
     p.add_argument(
         "--propensities", action="append", metavar="PATH",
@@ -213,12 +220,11 @@ def cmd_chance(args: argparse.Namespace) -> int:
         if estimates is not None:
             data["propensities"] = {
                 "records": estimates.records,
-                "prior": {str(b): float(a) for b, a in zip(("yes", "no", "abstain", "absent"), estimates.prior, strict=True)},
+                "prior": {b: float(a) for b, a in zip(WORDS, estimates.prior, strict=True)},
                 "unseen": unseen,
                 "members": {
                     name: {"records": e.records, "prior_only": e.prior_only,
-                           "distribution": {b: float(p) for b, p in zip(("yes", "no", "abstain", "absent"),
-                                                                         e.distribution.probs, strict=True)}}
+                           "distribution": {b: float(p) for b, p in zip(WORDS, e.distribution.probs, strict=True)}}
                     for name, e in ((n, estimates.estimate(n)) for n in scenario.record.council.names)
                 },
             }

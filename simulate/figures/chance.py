@@ -16,7 +16,7 @@ from typing import Any
 from ..ballots import Ballot
 from .style import PALETTE, new_figure, style_context
 
-__all__ = ["plot_chance", "SEGMENTS", "bar_data"]
+__all__ = ["SEGMENTS", "bar_data", "plot_chance"]
 
 #: (outcome, label, colour, hatch): Okabe-Ito bluish green, vermillion and grey.
 SEGMENTS = (
@@ -95,10 +95,9 @@ def plot_chance(result: Any, ax: Any = None, title: str | None = None) -> Any:
         ax.set_ylim(-0.6, n - 0.2)
         ax.set_xlabel("probability (%)")
         ax.spines[["top", "right"]].set_visible(False)
-        handles = [
-            __import__("matplotlib.patches", fromlist=["Patch"]).Patch(facecolor=c, hatch=h, edgecolor="white", label=lab)
-            for _, lab, c, h in SEGMENTS
-        ]
+        from matplotlib.patches import Patch  # lazy: matplotlib only when drawing
+
+        handles = [Patch(facecolor=c, hatch=h, edgecolor="white", label=lab) for _, lab, c, h in SEGMENTS]
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
         how = "Exact probabilities." if result.exact else (
             f"Monte Carlo: {result.draws:,} draws, seed {result.seed}, all rules on the same draws; "

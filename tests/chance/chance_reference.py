@@ -13,9 +13,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from simulate.ballots import Ballot
 from simulate.analysis.chance.model import ChanceModel, Copy, Draw, Fixed
 from simulate.analysis.chance.tables import classify
+from simulate.ballots import Ballot
 
 
 def enumerate_model(model: ChanceModel, limit: int = 2_000_000) -> tuple[list, np.ndarray]:

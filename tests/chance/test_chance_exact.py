@@ -11,8 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulate import load_scenario
+from simulate.analysis.chance import (
+    BallotDistribution,
+    Bloc,
+    Blocs,
+    Chance,
+    NotExact,
+    build_model,
+    chance,
+    exact_probabilities,
+)
 from simulate.ballots import Ballot
-from simulate.analysis.chance import BallotDistribution, Bloc, Blocs, Chance, NotExact, build_model, chance, exact_probabilities
 from simulate.council import council_on
 from simulate.records import Draft, VoteRecord
 from simulate.scenarios import Scenario

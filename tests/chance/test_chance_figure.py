@@ -28,7 +28,7 @@ def test_bars_are_the_probabilities_and_exact_results_have_no_intervals():
             assert bars[f"chance-{key}-{r.rule}"] == pytest.approx(float(getattr(r, key)) * 100)
     gids = [c.get_gid() for c in fig.axes[0].get_children()]
     assert not any((g or "").startswith("chance-interval") for g in gids)
-    model = [t for t in fig.texts if t.get_gid() == "chance-model"][0].get_text()
+    model = next(t for t in fig.texts if t.get_gid() == "chance-model").get_text()
     assert model.startswith("Model: China vote as on S/2016/846") and "Exact probabilities." in model
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["two-vetoes", "charter-1965"]
 

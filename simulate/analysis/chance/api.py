@@ -24,7 +24,7 @@ from .exact import NotExact, exact_probabilities
 from .model import ChanceModel, Copy, build_model
 from .montecarlo import simulate
 
-__all__ = ["RuleChance", "ChanceResult", "chance", "DEFAULT_DRAWS", "Z95"]
+__all__ = ["DEFAULT_DRAWS", "Z95", "ChanceResult", "RuleChance", "chance"]
 
 DEFAULT_DRAWS = 1_000_000
 #: The normal quantile of a 95% interval.
@@ -153,7 +153,7 @@ def chance(
     """
     if method not in ("auto", "exact", "montecarlo"):
         raise SimulateError(f"method: expected auto, exact or montecarlo, got {method!r}")
-    resolved = [as_rule(r) for r in rules] or [None]
+    resolved: list[Any] = [as_rule(r) for r in rules] or [None]
     models = [build_model(scenario, changes, rule) for rule in resolved]
     text = describe_model(models, changes)
     note = ""

@@ -38,15 +38,15 @@ from ...errors import SimulateError
 from ...members import Member, resolve_member
 
 __all__ = [
-    "Probability",
+    "MODELS",
     "BallotDistribution",
-    "Chance",
     "Bloc",
     "Blocs",
-    "MODELS",
-    "parse_probability",
-    "parse_chance_option",
+    "Chance",
+    "Probability",
     "parse_bloc_option",
+    "parse_chance_option",
+    "parse_probability",
 ]
 
 Probability = Fraction | float
@@ -124,7 +124,9 @@ class BallotDistribution:
         return cls(tuple(Fraction(int(b == ballot)) for b in Ballot))  # type: ignore[arg-type]
 
     @classmethod
-    def parse(cls, spec: BallotDistribution | Mapping[Any, Any] | str, where: str = "distribution") -> BallotDistribution:
+    def parse(
+        cls, spec: BallotDistribution | Mapping[Any, Any] | str, where: str = "distribution"
+    ) -> BallotDistribution:
         """From ``{"yes": 0.6, "abstain": 0.4}`` or ``"yes:0.6,abstain:0.4"``; checked."""
         if isinstance(spec, BallotDistribution):
             return spec
@@ -133,7 +135,9 @@ class BallotDistribution:
             for item in spec.split(","):
                 word, sep, p = item.rpartition(":")
                 if not sep or not word.strip() or not p.strip():
-                    raise SimulateError(f"{where}: expected BALLOT:P,BALLOT:P... (e.g. yes:0.6,abstain:0.4), got {spec!r}")
+                    raise SimulateError(
+                        f"{where}: expected BALLOT:P,BALLOT:P... (e.g. yes:0.6,abstain:0.4), got {spec!r}"
+                    )
                 pairs.append((word.strip(), p.strip()))
         elif isinstance(spec, Mapping):
             pairs = list(spec.items())
@@ -149,7 +153,8 @@ class BallotDistribution:
             probs[ballot] = parse_probability(p, f"{where}: {ballot}")
         values = _same_kind([probs.get(b, Fraction(0)) for b in Ballot])
         total = sum(values)
-        if isinstance(total, Fraction) and total != 1 or isinstance(total, float) and abs(total - 1) > FLOAT_TOLERANCE:
+        off = total != 1 if isinstance(total, Fraction) else abs(total - 1) > FLOAT_TOLERANCE
+        if off:
             gap = total - 1
             how = f"{_show(-gap)} short of 1" if gap < 0 else f"{_show(gap)} over 1"
             raise SimulateError(f"{where}: probabilities sum to {_show(total)}, {how}")
@@ -301,13 +306,17 @@ class Chance:
         return all(d.exact for _, d in self.ballots)
 
 
+def _rho(value: Any) -> Probability:
+    return parse_probability(value, "rho")
+
+
 @attrs.frozen
 class Bloc:
     """``members`` cast the ballot of ``leader`` with probability ``rho`` each, else their own."""
 
     leader: Member = attrs.field(converter=resolve_member)
     members: tuple[Member, ...] = attrs.field(converter=_members)
-    rho: Probability = attrs.field(default=Fraction(1), converter=lambda v: parse_probability(v, "rho"))
+    rho: Probability = attrs.field(default=Fraction(1), converter=_rho)
 
     def __attrs_post_init__(self) -> None:
         if not self.members:
@@ -336,7 +345,7 @@ def _blocs(values: Iterable[Bloc]) -> tuple[Bloc, ...]:
         while at in following:
             at = following[at]
             if at in chain:
-                cycle = chain[chain.index(at):] + [at]
+                cycle = [*chain[chain.index(at):], at]
                 raise SimulateError("a cycle of followers: " + " follows ".join(m.name for m in cycle))
             chain.append(at)
     # leaders first: a bloc whose leader follows another bloc comes after that bloc
@@ -377,7 +386,9 @@ def parse_chance_option(text: str) -> Chance:
     """``"Angola=yes:0.6,abstain:0.4"`` -> a :class:`Chance`."""
     member, sep, spec = text.partition("=")
     if not sep or not member.strip() or not spec.strip():
-        raise SimulateError(f"--chance expects MEMBER=BALLOT:P,BALLOT:P... (e.g. Angola=yes:0.6,abstain:0.4), got {text!r}")
+        raise SimulateError(
+            f"--chance expects MEMBER=BALLOT:P,BALLOT:P... (e.g. Angola=yes:0.6,abstain:0.4), got {text!r}"
+        )
     name = resolve_member(member.strip()).name
     return Chance([(name, BallotDistribution.parse(spec.strip(), f"--chance {name}"))])
 
@@ -390,5 +401,7 @@ def parse_bloc_option(text: str) -> Bloc:
     leader, sep, followers = body.partition(":")
     names = [f.strip() for f in followers.split(",") if f.strip()]
     if not sep or not leader.strip() or not names:
-        raise SimulateError(f"--bloc expects LEADER:FOLLOWER,FOLLOWER...@RHO (e.g. Russia:Angola,Venezuela@0.8), got {text!r}")
+        raise SimulateError(
+            f"--bloc expects LEADER:FOLLOWER,FOLLOWER...@RHO (e.g. Russia:Angola,Venezuela@0.8), got {text!r}"
+        )
     return Bloc(leader.strip(), names, parse_probability(rho, f"--bloc {text}: rho"))

@@ -38,7 +38,7 @@ from ...errors import SimulateError
 from .model import ChanceModel, Copy, Draw, Fixed
 from .tables import ADOPTED, NotSymmetric, OutcomeTable, TableTooLarge, outcome_table
 
-__all__ = ["NotExact", "ExactResult", "exact_probabilities", "branches", "MAX_BRANCHES"]
+__all__ = ["MAX_BRANCHES", "ExactResult", "NotExact", "branches", "exact_probabilities"]
 
 #: Most combinations of bloc leaders' ballots conditioned on.
 MAX_BRANCHES = 256
@@ -78,7 +78,7 @@ def _kind(model: ChanceModel) -> Any:
 
 
 def _point(ballot: Ballot, kind: Any) -> Probs:
-    return tuple(kind(int(b == ballot)) for b in Ballot)  # type: ignore[return-value]
+    return tuple(kind(int(b == ballot)) for b in Ballot)
 
 
 def branches(model: ChanceModel) -> list[tuple[Any, list[Probs]]]:
@@ -103,7 +103,7 @@ def branches(model: ChanceModel) -> list[tuple[Any, list[Probs]]]:
             dist[op.seat] = _point(op.ballot, kind)
         elif isinstance(op, Draw):
             release(op.seat)
-            dist[op.seat] = tuple(kind(p) for p in op.dist.probs)  # type: ignore[assignment]
+            dist[op.seat] = tuple(kind(p) for p in op.dist.probs)
         elif isinstance(op, Copy):
             rho = kind(op.rho)
             leader = op.leader
@@ -131,7 +131,9 @@ def branches(model: ChanceModel) -> list[tuple[Any, list[Probs]]]:
     supports = [[x for x in Ballot if b.leader_dist[x] != 0] for b in active]
     count = int(np.prod([len(s) for s in supports])) if supports else 1
     if count > MAX_BRANCHES:
-        raise NotExact(f"{len(active)} blocs: {count} combinations of their leaders' ballots (more than {MAX_BRANCHES})")
+        raise NotExact(
+            f"{len(active)} blocs: {count} combinations of their leaders' ballots (more than {MAX_BRANCHES})"
+        )
     out = []
     for choice in itertools.product(*supports):
         weight: Any = kind(1)
@@ -141,7 +143,7 @@ def branches(model: ChanceModel) -> list[tuple[Any, list[Probs]]]:
             if bloc.leader_seat is not None:
                 seats[bloc.leader_seat] = _point(b, kind)
             for f, (rho, own) in bloc.followers.items():
-                seats[f] = tuple(rho * int(x == b) + (1 - rho) * own[x] for x in Ballot)  # type: ignore[assignment]
+                seats[f] = tuple(rho * int(x == b) + (1 - rho) * own[x] for x in Ballot)
         out.append((weight, seats))
     assert all(len(s) == n for _, s in out)
     return out
@@ -150,12 +152,12 @@ def branches(model: ChanceModel) -> list[tuple[Any, list[Probs]]]:
 # ---------------------------------------------------------------- generating functions
 
 
-def _scaled(probs: Probs, kind: Any) -> tuple[Probs, Any]:
+def _scaled(probs: Probs, kind: Any) -> tuple[tuple[Any, ...], Any]:
     """Fractions as integers over a common denominator (integer arithmetic is far faster); floats as they are."""
     if kind is not Fraction:
         return probs, 1.0
     den = math.lcm(*(Fraction(p).denominator for p in probs))
-    return tuple(int(Fraction(p) * den) for p in probs), den  # type: ignore[return-value]
+    return tuple(int(Fraction(p) * den) for p in probs), den
 
 
 def _convolve(members: Sequence[Probs], size: int, kind: Any) -> tuple[np.ndarray, Any]:
@@ -227,7 +229,9 @@ def exact_probabilities(model: ChanceModel, *, decisive: bool = False) -> ExactR
         poly = [kind(1)]
         for s in permanent:
             p = seats[s][Ballot.NO]
-            poly = [(poly[k] if k < len(poly) else 0) * (1 - p) + (poly[k - 1] * p if k else 0) for k in range(len(poly) + 1)]
+            poly = [
+                (poly[k] if k < len(poly) else 0) * (1 - p) + (poly[k - 1] * p if k else 0) for k in range(len(poly) + 1)
+            ]
         for k, v in enumerate(poly):
             perm_no[k] += weight * v
         if decisive:

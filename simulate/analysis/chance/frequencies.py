@@ -32,7 +32,7 @@ from ...members import resolve_member
 from ...records import VoteRecord
 from .distributions import BallotDistribution, Chance, _ballot
 
-__all__ = ["DEFAULT_PRIOR", "Estimate", "Propensities", "propensities", "parse_prior"]
+__all__ = ["DEFAULT_PRIOR", "Estimate", "Propensities", "parse_prior", "propensities"]
 
 #: Dirichlet pseudo-counts: one each for yes, no and abstain, none for absent.
 DEFAULT_PRIOR: dict[str, int] = {"yes": 1, "no": 1, "abstain": 1, "absent": 0}
@@ -45,11 +45,12 @@ def parse_prior(spec: Mapping[str, Any] | str | None) -> tuple[Fraction, ...]:
     if isinstance(spec, str):
         pairs = []
         for item in spec.split(","):
-            word, sep, value = item.partition("=")
+            word, sep, text = item.partition("=")
             if not sep:
                 raise SimulateError(f"prior: expected BALLOT=COUNT,... (e.g. yes=1,no=1,abstain=1), got {spec!r}")
-            pairs.append((word.strip(), value.strip()))
+            pairs.append((word.strip(), text.strip()))
         spec = dict(pairs)
+    assert not isinstance(spec, str)
     counts = [Fraction(0)] * 4
     for word, value in spec.items():
         ballot = _ballot(word, "prior")

@@ -33,7 +33,7 @@ from ...rules import FunctionRule, Rule, as_rule, default_rule
 from ...whatif import AsOn, Follow, NewSeats, SetBallots, SetRule, WhatIf
 from .distributions import BallotDistribution, Bloc, Blocs, Chance, Probability, get_model
 
-__all__ = ["Fixed", "Draw", "Copy", "Op", "ChanceModel", "build_model", "rule_of"]
+__all__ = ["ChanceModel", "Copy", "Draw", "Fixed", "Op", "build_model", "rule_of"]
 
 
 @attrs.frozen
@@ -180,7 +180,10 @@ def build_model(
             for s in range(council.size):
                 if s in named:
                     dist = named[s]
-                elif model is not None and s not in touched and model.covers(new_kind.get(s, council.seats[s].permanent)):
+                elif (
+                    model is not None and s not in touched
+                    and model.covers(new_kind.get(s, council.seats[s].permanent))
+                ):
                     dist = model.distribution
                 else:
                     continue
@@ -199,7 +202,9 @@ def build_model(
                     ops.append(Copy(leader, followers, bloc.rho, f"{i}.{j}:bloc"))
                 touched.update(followers)
         else:
-            raise SimulateError(f"cannot use the change {change.describe()!r} with chance (not a known kind of what-if)")
+            raise SimulateError(
+                f"cannot use the change {change.describe()!r} with chance (not a known kind of what-if)"
+            )
     unknown = sorted(missing - touched)
     if unknown:
         names = ", ".join(council.names[s] for s in unknown)

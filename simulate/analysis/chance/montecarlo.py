@@ -31,7 +31,7 @@ from ...errors import SimulateError
 from .model import ChanceModel, Copy, Draw, Fixed
 from .tables import ADOPTED, NotSymmetric, OutcomeTable, TableTooLarge, classify, outcome_table
 
-__all__ = ["BLOCK", "MCResult", "simulate", "check_draws", "MAX_DRAWS", "RATE"]
+__all__ = ["BLOCK", "MAX_DRAWS", "RATE", "MCResult", "check_draws", "simulate"]
 
 #: Votes per random stream (the unit of reproducibility).
 BLOCK = 1 << 16
@@ -146,6 +146,7 @@ def _profiles(model: ChanceModel, rows: dict[str, int], u: np.ndarray, m: int) -
     p = np.empty((n, m), dtype=np.int8)
     p[:] = np.asarray(model.record.ballots, dtype=np.int8)[:, None]
     mask = np.empty(m, dtype=bool)
+    mask2 = np.empty(m, dtype=bool)
     for op in model.ops:
         if isinstance(op, Fixed):
             p[op.seat] = int(op.ballot)
@@ -154,6 +155,14 @@ def _profiles(model: ChanceModel, rows: dict[str, int], u: np.ndarray, m: int) -
             support = [int(b) for b in op.dist.support]
             cum = np.cumsum([float(op.dist.probs[b]) for b in support])
             target = p[op.seat]
+            if support == [0, 1] or support == [0, 1, 2]:  # the usual cases: one pass per threshold
+                np.greater_equal(row, np.float32(cum[0]), out=mask)
+                if len(support) == 2:
+                    np.copyto(target, mask.view(np.int8))
+                else:
+                    np.greater_equal(row, np.float32(cum[1]), out=mask2)
+                    np.add(mask.view(np.int8), mask2.view(np.int8), out=target)
+                continue
             target[:] = support[0]
             for k in range(1, len(support)):
                 np.greater_equal(row, np.float32(cum[k - 1]), out=mask)
@@ -173,8 +182,11 @@ def _profiles(model: ChanceModel, rows: dict[str, int], u: np.ndarray, m: int) -
     return p
 
 
-def _decide(model: ChanceModel, decider: _Decider, p: np.ndarray, decisive: bool) -> tuple[np.ndarray, np.ndarray | None]:
-    """Outcome codes per draw, and per seat the number of draws in which it is decisive."""
+def _decide(
+    model: ChanceModel, decider: _Decider, p: np.ndarray, decisive: bool, permanent: Sequence[int] = ()
+) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """Outcome codes per draw, per seat the number of draws in which it is decisive, and (when the
+    permanent seats form one seat class) how many draws have 0, 1, 2... permanent members voting no."""
     if decider.table is None:
         profiles = np.ascontiguousarray(p.T)
         codes = classify(model.rule.tally(profiles, model.motion))
@@ -190,11 +202,13 @@ def _decide(model: ChanceModel, decider: _Decider, p: np.ndarray, decisive: bool
                 no = np.asarray(model.rule.decide(flipped, model.motion))
                 swings[s] = int(np.count_nonzero(yes != no))
             del adopted
-        return codes, swings
+        return codes, swings, None
     table = decider.table
     m = p.shape[1]
-    flat = np.zeros(m, dtype=np.int32 if decider.flat.size < 2**31 else np.int64)  # type: ignore[union-attr]
+    assert decider.flat is not None
+    flat: np.ndarray = np.zeros(m, dtype=np.int32 if decider.flat.size < 2**31 else np.int64)
     class_codes = []
+    perm = None
     for c, seats in enumerate(table.classes):
         w = decider.weights[c]
         tmp = np.empty(m, dtype=w.dtype)
@@ -203,25 +217,28 @@ def _decide(model: ChanceModel, decider: _Decider, p: np.ndarray, decisive: bool
             np.take(w, p[s], out=tmp)
             code += tmp
         class_codes.append(code)
-        index = np.take(table.index[c], code)
+        index: np.ndarray = np.take(table.index[c], code)
+        if permanent and tuple(permanent) == seats:
+            weights = np.bincount(index, minlength=len(table.comps[c]))
+            perm = np.bincount(table.comps[c][:, 1], weights=weights, minlength=len(seats) + 1).astype(np.int64)
         if decider.strides[c] != 1:
             index *= decider.strides[c]
         flat += index
-    codes = decider.flat[flat]  # type: ignore[index]
+    codes = decider.flat[flat]
     swings = None
     if decisive:
-        adopted_flat = decider.flat == ADOPTED  # type: ignore[operator]
+        adopted_flat: np.ndarray = decider.flat == ADOPTED
         swings = np.zeros(p.shape[0], dtype=np.int64)
         for c, seats in enumerate(table.classes):
             w = decider.weights[c]
-            index = table.index[c]
+            lookup = table.index[c]
             for s in seats:
                 without = class_codes[c] - w[p[s]]
-                base = flat - index[class_codes[c]] * decider.strides[c]
-                yes = adopted_flat[base + index[without + w[0]] * decider.strides[c]]
-                no = adopted_flat[base + index[without + w[1]] * decider.strides[c]]
+                base = flat - lookup[class_codes[c]] * decider.strides[c]
+                yes = adopted_flat[base + lookup[without + w[0]] * decider.strides[c]]
+                no = adopted_flat[base + lookup[without + w[1]] * decider.strides[c]]
                 swings[s] = int(np.count_nonzero(yes != no))
-    return codes, swings
+    return codes, swings, perm
 
 
 def _count_no(p: np.ndarray, seats: Sequence[int], m: int) -> np.ndarray:
@@ -280,7 +297,8 @@ def simulate(
     groups: list[_Group] = []
     for i, model in enumerate(models):
         for g, group in enumerate(groups):
-            if group.model.council == model.council and group.model.ops == model.ops and group.model.record.ballots == model.record.ballots:
+            same = group.model.council == model.council and group.model.ops == model.ops
+            if same and group.model.record.ballots == model.record.ballots:
                 groups[g] = _Group(group.model, (*group.members, i))
                 break
         else:
@@ -306,16 +324,21 @@ def simulate(
         first_adopted = None
         for group in groups:
             p = _profiles(group.model, rows, u, m)
-            perm = _count_no(p, permanent[group.members[0]], m)
+            perm = None
             for i in group.members:
-                codes, swings = _decide(models[i], deciders[i], p, decisive)
-                adopted = codes == ADOPTED
+                codes, swings, from_table = _decide(models[i], deciders[i], p, decisive, permanent[i])
+                if perm is None:
+                    perm = from_table if from_table is not None else _count_no(p, permanent[i], m)
+                adopted: np.ndarray | None = codes == ADOPTED if len(models) > 1 else None
                 if i == 0:
                     first_adopted = adopted
                 counts = np.bincount(codes, minlength=4)
                 out[i] = [counts, adopted, swings, perm]
         results = []
         for counts, adopted, swings, perm in out:
+            if adopted is None or first_adopted is None:
+                results.append((counts, 0, 0, swings, perm))
+                continue
             only_first = int(np.count_nonzero(first_adopted & ~adopted))
             only_this = int(np.count_nonzero(~first_adopted & adopted))
             results.append((counts, only_first, only_this, swings, perm))
@@ -329,16 +352,16 @@ def simulate(
         parts = [run(s) for s in starts]
     results = []
     for i, model in enumerate(models):
-        counts = sum(part[i][0] for part in parts)
+        counts = np.sum([part[i][0] for part in parts], axis=0)
         swings = None
         if decisive and all(part[i][3] is not None for part in parts):
-            swings = tuple(int(x) for x in sum(part[i][3] for part in parts))
-        perm = sum(part[i][4] for part in parts)
+            swings = tuple(int(x) for x in np.sum([np.asarray(part[i][3]) for part in parts], axis=0))
+        perm = np.sum([part[i][4] for part in parts], axis=0)
         results.append(
             MCResult(
                 rule=model.rule.name,
                 draws=draws,
-                counts=tuple(int(x) for x in counts),  # type: ignore[arg-type]
+                counts=(int(counts[0]), int(counts[1]), int(counts[2]), int(counts[3])),
                 only_first=sum(part[i][1] for part in parts),
                 only_this=sum(part[i][2] for part in parts),
                 decisive=swings,

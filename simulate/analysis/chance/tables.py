@@ -29,7 +29,7 @@ from ...errors import SimulateError
 from ...power.council import rule_classes, rule_decide
 from ...power.symmetry import is_class_symmetric, representative_profiles
 
-__all__ = ["ADOPTED", "VETOED", "SHORT", "OTHER", "OUTCOMES", "classify", "OutcomeTable", "outcome_table", "MAX_TABLE"]
+__all__ = ["ADOPTED", "MAX_TABLE", "OTHER", "OUTCOMES", "SHORT", "VETOED", "OutcomeTable", "classify", "outcome_table"]
 
 ADOPTED, VETOED, SHORT, OTHER = 0, 1, 2, 3
 OUTCOMES = ("adopted", "vetoed", "short", "other")
