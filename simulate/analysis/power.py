@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from ..catalog.registry import RULES, as_rule
 from ..codes import ABSTAIN, NO, YES
 from ..games.classes import class_indices
 from ..games.errors import PowerInputError
@@ -39,7 +40,6 @@ from ..games.indices import INDEX_NAMES, PowerIndices
 from ..games.owen import BLOC_INDEX_NAMES, BlocIndices, check_blocs, class_bloc_indices
 from ..games.symmetry import representative_profiles
 from ..games.ternary import TERNARY_INDEX_NAMES, TernaryIndices, ternary_class_indices
-from ..catalog.registry import RULES, as_rule
 from ..model.council import Council
 from ..model.motion import Motion
 from ..rules.protocol import VotingRule
@@ -153,8 +153,8 @@ def rule_power(
     >>> t.adopted, t.monotone
     (146796, True)
     """
-    rule, council, decide, classes = _rule_game(rule, council, motion, ternary)
-    n = council.size
+    voting, seated, decide, classes = _rule_game(rule, council, motion, ternary)
+    n = seated.size
     sizes = [len(c) for c in classes]
 
     def binary_win(counts: np.ndarray) -> np.ndarray:
@@ -167,8 +167,8 @@ def rule_power(
     try:
         by_class = class_indices(sizes, binary_win)
     except PowerInputError as exc:
-        kinds = ", ".join(f"#{c + 1} = {council.seats[seats[0]].kind}" for c, seats in enumerate(classes))
-        raise PowerInputError(f"rule {rule.name}: {exc} (classes {kinds})") from None
+        kinds = ", ".join(f"#{c + 1} = {seated.seats[seats[0]].kind}" for c, seats in enumerate(classes))
+        raise PowerInputError(f"rule {voting.name}: {exc} (classes {kinds})") from None
     seat_class = [0] * n
     for c, seats in enumerate(classes):
         for s in seats:
@@ -196,10 +196,10 @@ def rule_power(
             pivots=None if t.pivots is None else tuple(t.pivots[j] for j in order),
         )
     return RulePower(
-        rule=rule.name,
-        title=getattr(rule, "title", rule.name),
-        seats=tuple(council.names),
-        kinds=tuple(seat.kind for seat in council.seats),
+        rule=voting.name,
+        title=getattr(voting, "title", voting.name),
+        seats=tuple(seated.names),
+        kinds=tuple(seat.kind for seat in seated.seats),
         classes=tuple(tuple(c) for c in classes),
         binary=binary,
         ternary=tern,
@@ -265,16 +265,16 @@ def rule_bloc_power(
     >>> p.indices.bloc_owen[0] == p.indices.bloc_owen[1]      # in the quotient game both blocs hold a veto
     True
     """
-    rule, council, decide, classes = _rule_game(rule, council, motion, False)
-    n = council.size
+    voting, seated, decide, classes = _rule_game(rule, council, motion, False)
+    n = seated.size
     numbered: list[list[int]] = []
     where: dict[int, int] = {}
     for k, bloc in enumerate(blocs):
-        numbered.append([s if isinstance(s, int) else seat_number(council, s) for s in bloc])
+        numbered.append([s if isinstance(s, int) else seat_number(seated, s) for s in bloc])
         for s in numbered[-1]:
             if 0 <= s < n and s in where:
                 again = "twice in bloc" if where[s] == k else f"in bloc #{where[s] + 1} and in bloc"
-                raise PowerInputError(f"{council.names[s]} is {again} #{k + 1}: blocs must not overlap")
+                raise PowerInputError(f"{seated.names[s]} is {again} #{k + 1}: blocs must not overlap")
             where[s] = k
     parts = check_blocs(numbered, n)
     order = [s for seats in classes for s in seats]  # class-ordered member j is seat order[j]
@@ -286,7 +286,7 @@ def rule_bloc_power(
     try:
         by_class = class_bloc_indices([len(c) for c in classes], binary_win, [[member_of[s] for s in b] for b in parts])
     except PowerInputError as exc:
-        raise PowerInputError(f"rule {rule.name}: {exc}") from None
+        raise PowerInputError(f"rule {voting.name}: {exc}") from None
     back = [member_of[s] for s in range(n)]
     indices = BlocIndices(
         n=n,
@@ -295,9 +295,9 @@ def rule_bloc_power(
         swings=tuple(by_class.swings[j] for j in back),
     )
     return RuleBlocPower(
-        rule=rule.name,
-        title=getattr(rule, "title", rule.name),
-        seats=tuple(council.names),
+        rule=voting.name,
+        title=getattr(voting, "title", voting.name),
+        seats=tuple(seated.names),
         blocs=parts,
         indices=indices,
     )

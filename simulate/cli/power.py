@@ -242,8 +242,8 @@ def cmd_power(args: Any) -> int:
     by_rule: list[Any] = []
     game_blocs = None
     if args.bloc:  # checked first: a misspelt member fails fast
+        from ..analysis.power import rule_bloc_power
         from ..games.owen import weighted_bloc_indices
-        from ..power.council import rule_bloc_power
 
         if weighted is not None:
             game_blocs = weighted_bloc_indices(weighted[0], weighted[1], _weighted_blocs(args.bloc, len(weighted[0])))

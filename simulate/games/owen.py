@@ -53,9 +53,9 @@ from fractions import Fraction
 import attrs
 import numpy as np
 
-from ..power.classes import check_sizes, count_vectors, evaluate_predicate
-from ..power.errors import PowerInputError
-from ..power.weighted import integer_game
+from .classes import check_sizes, count_vectors, evaluate_predicate
+from .errors import PowerInputError
+from .weighted import integer_game
 
 __all__ = [
     "BLOC_INDEX_NAMES",
@@ -251,7 +251,7 @@ def class_bloc_indices(sizes: Sequence[int], win: Predicate, blocs: Sequence[Seq
     """Owen value and Banzhaf-Owen index of the class game ``(n_1, ..., n_k; win)`` with ``blocs``.
 
     Members are listed class by class (as in
-    :func:`~simulate.power.classes.class_indices`); ``win(counts)`` decides
+    :func:`~simulate.games.classes.class_indices`); ``win(counts)`` decides
     count vectors ``(m, k)``. A member of class ``c`` has the code
     ``Π_{d > c} (n_d + 1)`` (mixed radix), so a coalition's code sum is its
     count vector and :func:`bloc_indices` runs on the ``Π (n_c + 1)`` points
