@@ -28,6 +28,7 @@ from ..io.datafile import (
     structure,
 )
 from ..model.ballots import Ballot, parse_ballot
+from ..model.chance import BallotDistribution, Bloc, Blocs, Chance, parse_probability
 from ..model.council import Council, council_on
 from ..model.members import Member, resolve_member
 from ..model.motion import Matter
@@ -336,19 +337,21 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
     except SimulateError as exc:
         raise DataFileError(path, f"{where}: {exc}") from None
     if not changes:
-        raise DataFileError(path, f"{where}: changes nothing (give as_on, set, follow, chance, bloc, new_seats or rule)")
+        raise DataFileError(
+            path, f"{where}: changes nothing (give as_on, set, follow, chance, bloc, new_seats or rule)"
+        )
     return WhatIf(name, changes, spec.description)
 
 
 def _chance(spec: WhatIfSpec, on_council: Any) -> Change:
     """``chance = { Member = { yes = 0.6, abstain = 0.4 } }`` and ``others = "MODEL"``."""
-    from .analysis.chance.distributions import BallotDistribution, Chance
-
     dists = []
     for name, table in spec.chance.items():
         member = on_council([name], "chance")[0]
         if not isinstance(table, dict):
-            raise SimulateError(f"chance.{name}: expected a table such as {{ yes = 0.6, abstain = 0.4 }}, got {table!r}")
+            raise SimulateError(
+                f"chance.{name}: expected a table such as {{ yes = 0.6, abstain = 0.4 }}, got {table!r}"
+            )
         dists.append((member, BallotDistribution.parse(table, f"chance.{name}")))
     try:
         return Chance(dists, others=spec.others)  # type: ignore[return-value]
@@ -358,8 +361,6 @@ def _chance(spec: WhatIfSpec, on_council: Any) -> Change:
 
 def _blocs(spec: WhatIfSpec, on_council: Any) -> Change:
     """``bloc = { leader = "Member", members = [...], rho = 0.8 }`` (or a list of such tables)."""
-    from .analysis.chance.distributions import Bloc, Blocs, parse_probability
-
     blocs = []
     for i, b in enumerate(spec.bloc):
         leader = on_council([b.leader], f"bloc[{i}].leader")[0]

@@ -31,7 +31,7 @@ def parse_draws(text: str) -> int:
 
 def resolve_chance_changes(scenario: Any, collected: Any, args: argparse.Namespace) -> list[Any]:
     """Changes in command-line order; every ``--bloc`` forms one group (checked for cycles) at the first one's place."""
-    from ..analysis.chance.distributions import Blocs, Chance
+    from ..model.chance import Blocs, Chance
 
     out: list[Any] = []
     if getattr(args, "propensities", None):
@@ -60,7 +60,7 @@ def _one(
     scenario: Any, council: Any, option: str, value: str, out: list[Any], blocs: list[Any], bloc_at: int | None
 ) -> int | None:
     """Resolve one option into ``out`` (blocs are collected); returns where the bloc group goes."""
-    from ..analysis.chance.distributions import parse_bloc_option, parse_chance_option
+    from ..model.chance import parse_bloc_option, parse_chance_option
 
     if option in ("--whatif", "-w"):
         out.append(scenario.whatif(value))
@@ -107,7 +107,7 @@ def add_chance_options(p: argparse.ArgumentParser) -> None:
         help="followers cast the leader's ballot with probability RHO (default 1), e.g. Russia:Angola,Venezuela@0.8 "
         "(repeatable; all blocs form one group, leaders first, no cycles)",
     )
-    from ..analysis.chance.distributions import MODELS
+    from ..model.chance import MODELS
 
     p.add_argument(
         "--others", metavar="MODEL", choices=list(MODELS),
@@ -135,7 +135,7 @@ def chance_from_args(args: argparse.Namespace) -> tuple[Any, Any]:
     """The scenario and the :class:`~simulate.analysis.chance.ChanceResult` the options ask for."""
     from ..analysis.chance.api import chance
     from ..analysis.chance.montecarlo import check_draws
-    from ..scenarios import load_scenario
+    from ..catalog.scenarios import load_scenario
 
     draws = check_draws(parse_draws(args.draws), where="--draws")
     if args.seed < 0:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from ..ballots import Ballot
+from ..model.ballots import Ballot
 from .style import PALETTE, new_figure, style_context
 
 __all__ = ["SEGMENTS", "bar_data", "plot_chance"]

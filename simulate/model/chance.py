@@ -1,4 +1,5 @@
-"""Ballot distributions as what-if changes: :class:`Chance` and :class:`Blocs`.
+"""Ballot distributions as what-if changes: :class:`Chance` and :class:`Blocs` (used by
+:mod:`simulate.analysis.chance`; here, in the model layer, so that scenario files can hold them).
 
 A :class:`Chance` gives members a probability distribution over ballots instead
 of a ballot ("Angola votes yes with probability 0.6, abstains with 0.4"); members
@@ -33,9 +34,9 @@ from typing import Any
 
 import attrs
 
-from ...ballots import Ballot, parse_ballot
-from ...errors import SimulateError
-from ...members import Member, resolve_member
+from ..errors import SimulateError, UnknownNameError
+from .ballots import Ballot, parse_ballot
+from .members import Member, resolve_member
 
 __all__ = [
     "MODELS",
@@ -240,8 +241,6 @@ MODELS: dict[str, Model] = {
 def get_model(name: str | None) -> Model | None:
     if name is None:
         return None
-    from ...errors import UnknownNameError
-
     key = str(name).strip().lower()
     if key not in MODELS:
         raise UnknownNameError("model", str(name), MODELS, hint=f"(models: {', '.join(MODELS)})")

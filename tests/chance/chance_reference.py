@@ -15,7 +15,7 @@ import numpy as np
 
 from simulate.analysis.chance.model import ChanceModel, Copy, Draw, Fixed
 from simulate.analysis.chance.tables import classify
-from simulate.ballots import Ballot
+from simulate.model.ballots import Ballot
 
 
 def enumerate_model(model: ChanceModel, limit: int = 2_000_000) -> tuple[list, np.ndarray]:

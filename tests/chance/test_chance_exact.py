@@ -21,11 +21,11 @@ from simulate.analysis.chance import (
     chance,
     exact_probabilities,
 )
-from simulate.ballots import Ballot
-from simulate.council import council_on
-from simulate.records import Draft, VoteRecord
-from simulate.scenarios import Scenario
-from simulate.whatif import Follow, SetBallots
+from simulate.catalog.scenarios import Scenario
+from simulate.model.ballots import Ballot
+from simulate.model.council import council_on
+from simulate.model.records import Draft, VoteRecord
+from simulate.model.whatif import Follow, SetBallots
 
 COUNCIL_11 = council_on(datetime.date(1960, 6, 1))
 RULES_11 = ["charter-1945", "strict-concurrence-1945", "procedural-1945"]
@@ -145,7 +145,7 @@ def test_fractions_in_fractions_out_floats_in_floats_out():
 
 @pytest.mark.parametrize("rule", ["charter-1965", "two-vetoes", "strict-concurrence", "g4-2005"])
 def test_straffin_with_fair_coins_is_the_banzhaf_index(rule):
-    from simulate.power import rule_power
+    from simulate.analysis.power import rule_power
 
     power = rule_power(rule)
     council = power.seats

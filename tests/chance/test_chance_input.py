@@ -12,9 +12,9 @@ import pytest
 
 from simulate import load_scenario
 from simulate.analysis.chance import BallotDistribution, Bloc, Blocs, Chance, chance
+from simulate.catalog.scenarios import load_scenario_file
 from simulate.cli import main
 from simulate.errors import DataFileError, SimulateError
-from simulate.scenarios import load_scenario_file
 
 ROOT = Path(__file__).resolve().parents[2]
 DECEMBER = ROOT / "scenarios" / "S-2016-1026.toml"

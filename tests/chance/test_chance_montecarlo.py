@@ -8,7 +8,7 @@ import pytest
 from simulate import FunctionRule, load_scenario
 from simulate.analysis.chance import Bloc, Blocs, Chance, build_model, chance, exact_probabilities, simulate
 from simulate.analysis.chance.montecarlo import BLOCK
-from simulate.whatif import Follow, SetBallots
+from simulate.model.whatif import Follow, SetBallots
 
 DRAWS = 200_000
 SEED = 20161205
@@ -50,22 +50,32 @@ def test_monte_carlo_agrees_with_exact_within_four_standard_errors(case):
             assert abs(mc.permanent_no[k] / DRAWS - float(p)) <= 4 * se
 
 
-def test_a_function_rule_is_simulated_with_its_own_tally():
-    """A rule that treats seats of a class differently: no table, the drawn profiles are tallied."""
+def test_a_rule_that_treats_seats_differently_is_exact_seat_by_seat_or_simulated_with_its_own_tally():
+    """A user's function that singles Angola out: every seat is its own group. With few uncertain
+    seats the table of all combinations is still small (exact); with every seat uncertain it is not,
+    and the drawn profiles are decided by the function itself."""
     december = load_scenario("S/2016/1026")
     angola_decides = FunctionRule(lambda p: (p[:, 5] == 0) & ((p == 0).sum(axis=1) >= 8), name="angola-decides")
-    changes = [Chance({"Angola": {"yes": 0.25, "no": 0.75}}, others="elected-uncertain")]
-    result = chance(december, changes, [angola_decides], draws=DRAWS, seed=SEED, decisive=False)
-    r = result.rules[0]
-    assert not r.exact and "treats seats of the same class differently" in result.note
-    # P(adopted) = 1/4 * P(at least 8 yes | Angola yes): 4 permanent yes... here 3 permanent yes + Angola
-    model = build_model(december, changes, "veto-abolished-9")
-    from chance_reference import enumerate_model
+    few = [Chance({"Angola": {"yes": 0.25, "no": 0.75}, "Egypt": {"yes": 0.5, "abstain": 0.5},
+                   "Japan": {"yes": 0.5, "no": 0.5}, "Senegal": {"abstain": 0.5, "no": 0.5}})]
+    from chance_reference import brute_force
 
-    weights, profiles = enumerate_model(model)
-    want = float(np.dot(weights, angola_decides.decide(profiles, None)))
-    assert abs(r.adopted - want) <= 4 * max(r.stderr["adopted"], 1 / DRAWS)
-    assert r.vetoed == 0 and r.short == 0 and abs(r.other - (1 - want)) < 1e-12 + 4 * r.stderr["adopted"]
+    small = build_model(december, few, angola_decides)
+    want = brute_force(small)
+    got = exact_probabilities(small)
+    assert got.adopted == pytest.approx(want["adopted"]) and got.other == pytest.approx(want["other"])
+
+    everyone = [Chance({"Angola": {"yes": 0.25, "no": 0.75}}, others="uncertain")]
+    result = chance(december, everyone, [angola_decides], draws=DRAWS, seed=SEED, decisive=False)
+    r = result.rules[0]
+    assert not r.exact and "treats every seat alone" in result.note
+    # exactly: P(Angola yes) x P(at least 7 of the other 14 vote yes), by a rule that treats seats alike
+    seven = FunctionRule(lambda p: (p == 0).sum(axis=1) >= 8, name="eight-yes")
+    rest = chance(december, [*everyone, SetBallots({"Angola": "yes"})], [seven]).rules[0]
+    assert rest.exact
+    expected = 0.25 * float(rest.adopted)
+    assert abs(r.adopted - expected) <= 4 * max(r.stderr["adopted"], 1 / DRAWS)
+    assert r.vetoed == 0 and r.short == 0 and r.other == pytest.approx(1 - r.adopted)
 
 
 def test_reproducible_bit_for_bit_whatever_the_chunk_and_the_threads():

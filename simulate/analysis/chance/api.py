@@ -3,9 +3,10 @@
 >>> from simulate import load_scenario
 >>> from simulate.analysis.chance import Chance, chance
 >>> december = load_scenario("S/2016/1026")
->>> result = chance(december, [Chance(others="elected-uncertain")], ["charter-1965", "two-vetoes"])
+>>> changes = ["china-abstains-again", Chance(others="elected-uncertain")]
+>>> result = chance(december, changes, ["charter-1965", "two-vetoes"])
 >>> [(r.rule, r.adopted, r.exact) for r in result.rules]
-[('charter-1965', Fraction(0, 1), True), ('two-vetoes', Fraction(1318, 2187), True)]
+[('charter-1965', Fraction(0, 1), True), ('two-vetoes', Fraction(1507, 19683), True)]
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Any
 
 import attrs
 
+from ...catalog.registry import as_rule
 from ...errors import SimulateError
-from ...rules import as_rule
-from .distributions import Blocs, Chance
+from ...model.chance import Bloc, Blocs, Chance
 from .exact import NotExact, exact_probabilities
 from .model import ChanceModel, Copy, build_model
 from .montecarlo import simulate
@@ -209,6 +210,4 @@ def chance(
 
 def blocs(*specs: Any) -> Blocs:
     """Shorthand: ``blocs(("Russia", ["Angola"], 0.8), ...)``."""
-    from .distributions import Bloc
-
     return Blocs([Bloc(*s) for s in specs])

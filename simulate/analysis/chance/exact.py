@@ -33,10 +33,10 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ...ballots import Ballot
 from ...errors import SimulateError
+from ...model.ballots import Ballot
 from .model import ChanceModel, Copy, Draw, Fixed
-from .tables import ADOPTED, NotSymmetric, OutcomeTable, TableTooLarge, outcome_table
+from .tables import ADOPTED, OutcomeTable, TableTooLarge, outcome_table
 
 __all__ = ["MAX_BRANCHES", "ExactResult", "NotExact", "branches", "exact_probabilities"]
 
@@ -210,7 +210,7 @@ def exact_probabilities(model: ChanceModel, *, decisive: bool = False) -> ExactR
     supports = [sorted({int(b) for _, seats in parts for b in Ballot if seats[s][b] != 0}) for s in range(n)]
     try:
         table = outcome_table(model.rule, model.motion, supports)
-    except (NotSymmetric, TableTooLarge) as exc:
+    except (TableTooLarge) as exc:
         raise NotExact(str(exc)) from None
     totals = [kind(0)] * 4
     swings = [kind(0)] * n
@@ -230,7 +230,8 @@ def exact_probabilities(model: ChanceModel, *, decisive: bool = False) -> ExactR
         for s in permanent:
             p = seats[s][Ballot.NO]
             poly = [
-                (poly[k] if k < len(poly) else 0) * (1 - p) + (poly[k - 1] * p if k else 0) for k in range(len(poly) + 1)
+                (poly[k] if k < len(poly) else 0) * (1 - p) + (poly[k - 1] * p if k else 0)
+                for k in range(len(poly) + 1)
             ]
         for k, v in enumerate(poly):
             perm_no[k] += weight * v

@@ -12,7 +12,7 @@ absent in the record). Members never seen get the prior mean and are flagged.
 >>> p = propensities([load_scenario(s) for s in ("S/2016/846", "S/2016/847", "S/2016/1026")])
 >>> e = p.estimates["Angola"]
 >>> e.records, e.counts, e.distribution.describe()
-(3, (2, 0, 1, 0), 'yes 1/2, no 1/6, abstain 1/3')
+(3, (0, 0, 3, 0), 'yes 1/6, no 1/6, abstain 2/3')
 >>> p.estimate("Japan").distribution.describe(), p.estimate("Germany").prior_only
 ('yes 1/2, no 1/3, abstain 1/6', True)
 """
@@ -26,11 +26,11 @@ from typing import Any
 
 import attrs
 
-from ...ballots import Ballot
 from ...errors import SimulateError
-from ...members import resolve_member
-from ...records import VoteRecord
-from .distributions import BallotDistribution, Chance, _ballot
+from ...model.ballots import Ballot
+from ...model.chance import BallotDistribution, Chance, _ballot
+from ...model.members import resolve_member
+from ...model.records import VoteRecord
 
 __all__ = ["DEFAULT_PRIOR", "Estimate", "Propensities", "parse_prior", "propensities"]
 
@@ -108,7 +108,7 @@ class Propensities:
 
 
 def _records(sources: Iterable[Any]) -> list[VoteRecord]:
-    from ...scenarios import load_scenario, load_scenario_file
+    from ...catalog.scenarios import load_scenario, load_scenario_file
 
     out: list[VoteRecord] = []
     for source in sources:

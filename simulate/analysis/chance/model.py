@@ -25,13 +25,14 @@ from typing import Any
 
 import attrs
 
-from ...ballots import Ballot
+from ...catalog.registry import as_rule
+from ...engine.replay import new_seat_ballots, record_rule
 from ...errors import SimulateError
-from ...records import VoteRecord
-from ...replay import new_seat_ballots
-from ...rules import FunctionRule, Rule, as_rule, default_rule
-from ...whatif import AsOn, Follow, NewSeats, SetBallots, SetRule, WhatIf
-from .distributions import BallotDistribution, Bloc, Blocs, Chance, Probability, get_model
+from ...model.ballots import Ballot
+from ...model.chance import BallotDistribution, Bloc, Blocs, Chance, Probability, get_model
+from ...model.records import VoteRecord
+from ...model.whatif import AsOn, Follow, NewSeats, SetBallots, SetRule, WhatIf
+from ...rules.protocol import VotingRule
 
 __all__ = ["ChanceModel", "Copy", "Draw", "Fixed", "Op", "build_model", "rule_of"]
 
@@ -76,7 +77,7 @@ class ChanceModel:
     """
 
     record: VoteRecord
-    rule: Rule | FunctionRule
+    rule: VotingRule
     ops: tuple[Op, ...]
     descriptions: tuple[str, ...]
     exact_inputs: bool
@@ -94,8 +95,9 @@ class ChanceModel:
         return any(isinstance(op, Draw | Copy) for op in self.ops)
 
 
-def rule_of(record: VoteRecord) -> Rule | FunctionRule:
-    return as_rule(record.rule) if record.rule is not None else default_rule(record.draft.date)
+def rule_of(record: VoteRecord) -> VotingRule:
+    """The rule the record is decided under (the engine's answer)."""
+    return record_rule(record)
 
 
 def _flatten(changes: Sequence[Any], scenario: Any) -> list[Any]:
@@ -110,9 +112,9 @@ def _flatten(changes: Sequence[Any], scenario: Any) -> list[Any]:
     return out
 
 
-def _enlarge(record: VoteRecord, rule: Rule | FunctionRule) -> tuple[VoteRecord, list[Any], set[int]]:
+def _enlarge(record: VoteRecord, rule: VotingRule) -> tuple[VoteRecord, list[Any], set[int]]:
     """The record on the rule's council; the new seats (with or without ballots) and those given none."""
-    if not isinstance(rule, Rule) or not rule.enlarged or record.council.size >= (rule.seats or 0):
+    if rule.council_for(record.council).size == record.council.size:
         return record, [], set()
     council, added, supplied = new_seat_ballots(record, rule, NewSeats(record.new_seats))
     ballots = {**record.by_member(), **{s.member.name: supplied.get(s.member.name, Ballot.ABSENT) for s in added}}
@@ -122,7 +124,7 @@ def _enlarge(record: VoteRecord, rule: Rule | FunctionRule) -> tuple[VoteRecord,
 
 
 def build_model(
-    scenario: Any, changes: Sequence[Any] = (), rule: Rule | FunctionRule | str | None = None
+    scenario: Any, changes: Sequence[Any] = (), rule: VotingRule | str | None = None
 ) -> ChanceModel:
     """The random vote of ``scenario`` with ``changes`` applied in order under ``rule``.
 

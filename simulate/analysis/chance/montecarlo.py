@@ -26,10 +26,10 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ...ballots import Ballot
 from ...errors import SimulateError
+from ...model.ballots import Ballot
 from .model import ChanceModel, Copy, Draw, Fixed
-from .tables import ADOPTED, NotSymmetric, OutcomeTable, TableTooLarge, classify, outcome_table
+from .tables import ADOPTED, OutcomeTable, TableTooLarge, classify, outcome_table
 
 __all__ = ["BLOCK", "MAX_DRAWS", "RATE", "MCResult", "check_draws", "simulate"]
 
@@ -129,7 +129,7 @@ def _decider(model: ChanceModel) -> _Decider:
                 supports[f] = set(supports[op.leader]) | (supports[f] if op.rho != 1 else set())
     try:
         table = outcome_table(model.rule, model.motion, [sorted(s) for s in supports])
-    except (NotSymmetric, TableTooLarge):
+    except (TableTooLarge):
         return _Decider(None, (), (), None)
     weights = []
     for seats in table.classes:
@@ -254,7 +254,7 @@ def _count_no(p: np.ndarray, seats: Sequence[int], m: int) -> np.ndarray:
 
 def _row_keys(models: Sequence[ChanceModel]) -> dict[str, int]:
     """Random rows by operation key: the sitting council's seats first, new seats of enlarged councils after."""
-    from ...rules import is_placeholder
+    from ...rules.seats import is_placeholder
 
     base: dict[str, None] = {}
     extra: dict[str, None] = {}

@@ -1,18 +1,19 @@
 """The rule's decision by seat-class counts: one representative profile per count combination.
 
-A Council rule treats the seats of a class alike (``rule_classes``: seat kind,
-refined by the veto and the obligatory abstentions the rule applies to the
-motion; checked on random profiles with the rule's own decision). So whether a
-profile is adopted, vetoed or short of votes depends only on how many seats of
-each class cast each ballot. :func:`outcome_table` decides one representative
+A rule states which seats it treats alike (``rule.seat_roles(motion)``: seat
+kind, refined by the veto and the obligatory abstentions it applies to the
+motion; a user's function is checked on random profiles, else every seat is
+alone). So whether a profile is adopted, vetoed or short of votes depends only
+on how many seats of each group cast each ballot. :func:`outcome_table` decides one representative
 profile per combination of class count vectors with the rule's own
 :meth:`~simulate.rules.Rule.tally`; the exact engine weighs the table with
 probabilities, the Monte Carlo engine looks draws up in it.
 
-Outcome codes: :data:`ADOPTED`, :data:`VETOED` (not adopted although it had the
-required votes, because of blocking ballots: ``tally.blockers``), :data:`SHORT`
-(fewer affirmative votes than ``tally.required``), :data:`OTHER` (not adopted,
-under a rule that states no quota).
+Outcome codes, read off the rule's own tally: :data:`ADOPTED`, :data:`VETOED`
+(``tally.vetoed``: not adopted although it had the required votes, because of
+blocking ballots), :data:`SHORT` (``tally.short_by > 0``), :data:`OTHER` (not
+adopted for another reason: a rule that states no quota, or a further majority
+it requires).
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 import numpy as np
 
 from ...errors import SimulateError
-from ...power.council import rule_classes, rule_decide
-from ...power.symmetry import is_class_symmetric, representative_profiles
+from ...games.symmetry import representative_profiles
+from ...model.motion import Motion
+from ...rules.protocol import Tally, VotingRule
 
 __all__ = ["ADOPTED", "MAX_TABLE", "OTHER", "OUTCOMES", "SHORT", "VETOED", "OutcomeTable", "classify", "outcome_table"]
 
@@ -43,21 +44,13 @@ class TableTooLarge(SimulateError):
     """The count lattice is too large to decide in full."""
 
 
-class NotSymmetric(SimulateError):
-    """The rule treats seats of one class differently (a user's function rule)."""
-
-
-def classify(tally: Any) -> np.ndarray:
+def classify(tally: Tally) -> np.ndarray:
     """Outcome code per profile from the rule's own tally (never re-deriving the veto)."""
     adopted = np.asarray(tally.adopted, dtype=bool)
     out = np.full(adopted.shape, OTHER, dtype=np.int8)
     out[adopted] = ADOPTED
-    if tally.required is not None:
-        yes = np.asarray(tally.yes)
-        enough = yes >= tally.required
-        blocked = np.asarray(tally.blockers).sum(axis=1) >= tally.vetoes_to_block
-        out[~adopted & ~enough] = SHORT
-        out[~adopted & enough & blocked] = VETOED
+    out[~adopted & (np.asarray(tally.short_by) > 0)] = SHORT
+    out[~adopted & np.asarray(tally.vetoed, dtype=bool)] = VETOED
     return out
 
 
@@ -97,35 +90,34 @@ class OutcomeTable:
         return counts[..., 0] + counts[..., 1] * s + counts[..., 2] * s * s
 
 
-def outcome_table(rule: Any, motion: Any, supports: Sequence[Sequence[int]]) -> OutcomeTable:
+def outcome_table(rule: VotingRule, motion: Motion, supports: Sequence[Sequence[int]]) -> OutcomeTable:
     """The table for ``rule`` on ``motion``, each seat's ballots within ``supports[seat]`` (plus yes and no).
 
-    Raises :class:`NotSymmetric` or :class:`TableTooLarge` when the shortcut does not apply.
+    Raises :class:`TableTooLarge` when there are too many count combinations
+    (a rule that treats every seat alone, or a very large council).
     """
-    council = motion.council
-    classes = tuple(tuple(c) for c in rule_classes(rule, council, motion))
+    classes = tuple(tuple(c) for c in rule.seat_roles(motion))
     per_class = tuple(
         tuple(sorted({0, 1}.union(*(set(supports[s]) for s in seats)))) for seats in classes
     )
     try:
-        return _cached_table(rule, motion, classes, per_class)
+        hash((rule, motion))
     except TypeError:  # an unhashable rule: no cache
         return _cached_table.__wrapped__(rule, motion, classes, per_class)
+    return _cached_table(rule, motion, classes, per_class)  # type: ignore[arg-type]
 
 
 @functools.lru_cache(maxsize=64)
 def _cached_table(
-    rule: Any, motion: Any, classes: tuple[tuple[int, ...], ...], per_class: tuple[tuple[int, ...], ...]
+    rule: VotingRule, motion: Motion, classes: tuple[tuple[int, ...], ...], per_class: tuple[tuple[int, ...], ...]
 ) -> OutcomeTable:
-    decide = rule_decide(rule, motion)
-    if not _symmetric(decide, classes):
-        raise NotSymmetric(f"rule {rule.name} treats seats of the same class differently")
     comps = tuple(compositions(len(seats), sup) for seats, sup in zip(classes, per_class, strict=True))
     shape = tuple(len(c) for c in comps)
     total = int(np.prod(shape, dtype=np.int64))
     if total > MAX_TABLE:
+        alone = " (it treats every seat alone)" if all(len(c) == 1 for c in classes) else ""
         raise TableTooLarge(
-            f"{total:,} combinations of seat-class counts (more than {MAX_TABLE:,}) for rule {rule.name}"
+            f"{total:,} combinations of seat-group counts (more than {MAX_TABLE:,}) for rule {rule.name}{alone}"
         )
     n = motion.council.size
     out = np.empty(total, dtype=np.int8)
@@ -142,9 +134,3 @@ def _cached_table(
         dense[comp[:, 0] + comp[:, 1] * s + comp[:, 2] * s * s] = np.arange(len(comp))
         index.append(dense)
     return OutcomeTable(classes, comps, tuple(index), out.reshape(shape))
-
-
-def _symmetric(decide: Any, classes: tuple[tuple[int, ...], ...]) -> bool:
-    if all(len(c) == 1 for c in classes):
-        return True
-    return is_class_symmetric(decide, [list(c) for c in classes])
