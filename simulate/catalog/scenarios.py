@@ -143,21 +143,23 @@ def _converter() -> cattrs.Converter:
     conv = strict_converter()
     conv.register_structure_hook_func(lambda t: t == dict[str, str], _str_dict)
 
-    def follow_hook(value: Any, _type: Any) -> list[FollowSpec]:
-        items = [value] if isinstance(value, dict) else value
-        if not isinstance(items, list):
-            raise SpecError("expected follow = { leader = ..., members = [...] } or a list of such tables")
-        return [conv.structure(v, FollowSpec) for v in items]
+    def one_or_many(cls: type, example: str) -> Any:
+        """A table or a list of tables (``follow = {...}`` or ``follow = [{...}, ...]``)."""
 
-    conv.register_structure_hook_func(lambda t: t == list[FollowSpec], follow_hook)
+        def hook(value: Any, _type: Any) -> list[Any]:
+            items = [value] if isinstance(value, dict) else value
+            if not isinstance(items, list):
+                raise SpecError(f"expected {example} or a list of such tables")
+            return [conv.structure(v, cls) for v in items]
 
-    def bloc_hook(value: Any, _type: Any) -> list[BlocSpec]:
-        items = [value] if isinstance(value, dict) else value
-        if not isinstance(items, list):
-            raise SpecError("expected bloc = { leader = ..., members = [...], rho = 0.8 } or a list of such tables")
-        return [conv.structure(v, BlocSpec) for v in items]
+        return hook
 
-    conv.register_structure_hook_func(lambda t: t == list[BlocSpec], bloc_hook)
+    conv.register_structure_hook_func(
+        lambda t: t == list[FollowSpec], one_or_many(FollowSpec, "follow = { leader = ..., members = [...] }")
+    )
+    conv.register_structure_hook_func(
+        lambda t: t == list[BlocSpec], one_or_many(BlocSpec, "bloc = { leader = ..., members = [...], rho = 0.8 }")
+    )
     conv.register_structure_hook(
         WhatIfSpec,
         make_dict_structure_fn(

@@ -160,7 +160,7 @@ def _cell(r: Any, key: str) -> str:
     return f"{_pct(p)} [{lo * 100:.1f}, {hi * 100:.1f}]"
 
 
-def format_result(scenario: Any, result: Any, unseen: list[str] | None = None) -> str:
+def format_result(scenario: Any, result: Any, unseen: list[str] | None = None, estimates: Any = None) -> str:
     import textwrap
 
     draft = scenario.record.draft
@@ -171,6 +171,10 @@ def format_result(scenario: Any, result: Any, unseen: list[str] | None = None) -
     else:
         lines.append(f"{result.note}: {result.draws:,} draws, seed {result.seed}; 95% intervals in brackets; "
                      "all rules on the same draws.")
+    if estimates is not None:
+        counts = [estimates.estimate(n).records for n in scenario.record.council.names]
+        text = estimates.describe()
+        lines.append(f"{text[0].upper()}{text[1:]}; {min(counts)} to {max(counts)} votes behind each member.")
     if unseen:
         lines.append(f"No record for {', '.join(unseen)}: the prior is used (flagged).")
     lines.append("")
@@ -230,7 +234,7 @@ def cmd_chance(args: argparse.Namespace) -> int:
             }
         _print_json(data)
     else:
-        print(format_result(scenario, result, unseen))
+        print(format_result(scenario, result, unseen, estimates))
     return 0
 
 

@@ -37,6 +37,7 @@ import attrs
 from ..errors import SimulateError, UnknownNameError
 from .ballots import Ballot, parse_ballot
 from .members import Member, resolve_member
+from .whatif import _members
 
 __all__ = [
     "MODELS",
@@ -250,16 +251,6 @@ def get_model(name: str | None) -> Model | None:
 # ---------------------------------------------------------------- the changes
 
 
-def _members(values: Iterable[Any]) -> tuple[Member, ...]:
-    members = tuple(resolve_member(v) for v in values)
-    seen: set[Member] = set()
-    for m in members:
-        if m in seen:
-            raise SimulateError(f"{m.name} is listed twice")
-        seen.add(m)
-    return members
-
-
 def _dists(values: Any) -> tuple[tuple[Member, BallotDistribution], ...]:
     items = values.items() if isinstance(values, Mapping) else values
     pairs = []
@@ -286,6 +277,8 @@ class Chance:
 
     ballots: tuple[tuple[Member, BallotDistribution], ...] = attrs.field(default=(), converter=_dists)
     others: str | None = attrs.field(default=None, converter=_model)
+    #: what to say instead of listing every distribution (e.g. where they come from)
+    label: str = ""
 
     def apply(self, record: Any, lookup: Any = None) -> Any:
         raise SimulateError(
@@ -294,6 +287,8 @@ class Chance:
         )
 
     def describe(self) -> str:
+        if self.label:
+            return self.label
         parts = [f"{m.name} votes {d.describe()}" for m, d in self.ballots]
         if self.others:
             words = MODELS[self.others].description.replace(" not named", " not set otherwise")

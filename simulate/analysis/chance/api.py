@@ -20,9 +20,9 @@ import attrs
 
 from ...catalog.registry import as_rule
 from ...errors import SimulateError
-from ...model.chance import Bloc, Blocs, Chance
+from ...model.chance import Bloc, Blocs
 from .exact import NotExact, exact_probabilities
-from .model import ChanceModel, Copy, build_model
+from .model import ChanceModel, Copy, Draw, Fixed, build_model
 from .montecarlo import simulate
 
 __all__ = ["DEFAULT_DRAWS", "Z95", "ChanceResult", "RuleChance", "chance"]
@@ -113,24 +113,15 @@ def describe_model(models: Sequence[ChanceModel], changes: Sequence[Any]) -> str
     """The probability model in one sentence: the changes in order, then who keeps the record."""
     model = models[0]
     steps = [d for d in model.descriptions if d]
-    covers_all = any(c.others in ("uncertain", "coin") for c in _flat_chances(changes))
+    set_seats = {op.seat for op in model.ops if isinstance(op, Draw | Fixed)}
+    set_seats.update(f for op in model.ops if isinstance(op, Copy) for f in op.followers)
+    covers_all = len(set_seats) == model.council.size
     blocs = any(isinstance(op, Copy) and op.rho != 1 for op in model.ops)
     text = "; then ".join(steps) if steps else "the recorded ballots"
     if not covers_all:
         text += "; every other member casts its recorded ballot"
     independence = "members vote independently except in blocs" if blocs else "members vote independently"
     return f"Model: {text}; {independence}."
-
-
-def _flat_chances(changes: Sequence[Any]) -> list[Chance]:
-    out: list[Chance] = []
-    for c in changes:
-        inner = getattr(c, "changes", None)
-        if inner is not None:
-            out.extend(_flat_chances(inner))
-        elif isinstance(c, Chance):
-            out.append(c)
-    return out
 
 
 def chance(

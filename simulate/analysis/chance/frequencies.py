@@ -97,14 +97,17 @@ class Propensities:
 
     def chance(self, members: Iterable[Any]) -> Chance:
         """A :class:`Chance` giving each of ``members`` its estimated distribution."""
-        return Chance([(e.member, e.distribution) for e in (self.estimate(m) for m in members)])
+        return Chance(
+            [(e.member, e.distribution) for e in (self.estimate(m) for m in members)],
+            label=f"every member votes by its {self.describe()}",
+        )
 
     def unseen(self, members: Iterable[Any]) -> list[str]:
         return [e.member for e in (self.estimate(m) for m in members) if e.prior_only]
 
     def describe(self) -> str:
         prior = ", ".join(f"{b} {self.prior[b]}" for b in Ballot if self.prior[b])
-        return f"propensities from {self.records} recorded votes, Dirichlet prior ({prior})"
+        return f"ballot frequencies in {self.records} recorded votes, with a Dirichlet prior ({prior})"
 
 
 def _records(sources: Iterable[Any]) -> list[VoteRecord]:
