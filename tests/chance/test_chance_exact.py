@@ -29,7 +29,7 @@ from simulate.model.whatif import Follow, SetBallots
 
 COUNCIL_11 = council_on(datetime.date(1960, 6, 1))
 RULES_11 = ["charter-1945", "strict-concurrence-1945", "procedural-1945"]
-RULES_15 = ["charter-1965", "two-vetoes", "strict-concurrence", "veto-abolished-9"]
+RULES_15 = ["charter-1965", "two-vetoes", "strict-concurrence", "veto-abolished-9", "elected-majority"]
 
 
 def scenario_11(ballots: list[int]) -> Scenario:
