@@ -24,6 +24,7 @@ Probabilities are :class:`~fractions.Fraction` when every input is a fraction,
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ import numpy as np
 
 from ...errors import SimulateError
 from ...model.ballots import Ballot
+from ...model.chance import BallotDistribution
 from .model import ChanceModel, Copy, Draw, Fixed
 from .tables import ADOPTED, OutcomeTable, TableTooLarge, outcome_table
 
@@ -77,8 +79,18 @@ def _kind(model: ChanceModel) -> Any:
     return Fraction if model.exact_inputs else float
 
 
+_POINTS = {
+    (code, kind): tuple(kind(int(b == code)) for b in range(4)) for code in range(4) for kind in (Fraction, float)
+}
+
+
 def _point(ballot: Ballot, kind: Any) -> Probs:
-    return tuple(kind(int(b == ballot)) for b in Ballot)
+    return _POINTS[int(ballot), kind]  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=1024)
+def _as_kind(dist: BallotDistribution, kind: Any) -> Probs:
+    return tuple(kind(p) for p in dist.probs)
 
 
 def branches(model: ChanceModel) -> list[tuple[Any, list[Probs]]]:
@@ -103,7 +115,7 @@ def branches(model: ChanceModel) -> list[tuple[Any, list[Probs]]]:
             dist[op.seat] = _point(op.ballot, kind)
         elif isinstance(op, Draw):
             release(op.seat)
-            dist[op.seat] = tuple(kind(p) for p in op.dist.probs)
+            dist[op.seat] = _as_kind(op.dist, kind)
         elif isinstance(op, Copy):
             rho = kind(op.rho)
             leader = op.leader
@@ -160,13 +172,51 @@ def _scaled(probs: Probs, kind: Any) -> tuple[tuple[Any, ...], Any]:
     return tuple(int(Fraction(p) * den) for p in probs), den
 
 
+@functools.lru_cache(maxsize=256)
+def _multinomial(k: int, size: int, exact: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Multinomial coefficients ``k! / (y! n! a! x!)`` on the ``(size+1)^3`` grid of (yes, no, abstain)
+    counts (0 where ``y + n + a > k``), and the grids of ``y``, ``n``, ``a`` and ``x = k - y - n - a``."""
+    y, n, a = np.indices((size + 1,) * 3)
+    x = k - y - n - a
+    coef = np.zeros(y.shape, dtype=object)
+    for idx in zip(*np.nonzero(x >= 0), strict=True):
+        i, j, m = (int(v) for v in idx)
+        coef[i, j, m] = math.factorial(k) // (
+            math.factorial(i) * math.factorial(j) * math.factorial(m) * math.factorial(k - i - j - m)
+        )
+    x = np.maximum(x, 0)
+    return (coef if exact else coef.astype(float)), y, n, a, x
+
+
+def _iid(probs: Probs, k: int, size: int, kind: Any) -> tuple[np.ndarray, Any]:
+    """The count grid of ``k`` members with the same distribution, in one step (multinomial)."""
+    scaled, den = _scaled(probs, kind)
+    coef, y, n, a, x = _multinomial(k, size, kind is Fraction)
+    if kind is Fraction:
+        powers = [np.array([p**i for i in range(k + 1)], dtype=object) for p in scaled]
+    else:
+        powers = [np.array([p**i for i in range(k + 1)], dtype=float) for p in scaled]
+    grid = coef * powers[0][np.minimum(y, k)] * powers[1][np.minimum(n, k)] * powers[2][np.minimum(a, k)]
+    grid = grid * powers[3][x]
+    return grid, den**k
+
+
 def _convolve(members: Sequence[Probs], size: int, kind: Any) -> tuple[np.ndarray, Any]:
     """The distribution of (yes, no, abstain) counts over ``members`` as a dense ``(size+1)^3`` grid,
-    and its denominator (1 for floats; the grid holds integers for fractions)."""
+    and its denominator (1 for floats; the grid holds integers for fractions). The largest group of
+    members with the same distribution enters at once (multinomial), the others one by one."""
     dtype = object if kind is Fraction else float
-    grid = np.zeros((size + 1,) * 3, dtype=dtype)
-    grid[0, 0, 0] = 1
-    denominator: Any = 1 if kind is Fraction else 1.0
+    groups: dict[Probs, int] = {}
+    for probs in members:
+        groups[probs] = groups.get(probs, 0) + 1
+    common = max(groups, key=lambda p: groups[p]) if groups else None
+    if common is not None and groups[common] > 2:
+        grid, denominator = _iid(common, groups[common], size, kind)
+        members = [p for p in members if p != common]
+    else:
+        grid = np.zeros((size + 1,) * 3, dtype=dtype)
+        grid[0, 0, 0] = 1
+        denominator = 1 if kind is Fraction else 1.0
     for probs in members:
         (py, pn, pa, px), den = _scaled(probs, kind)
         denominator *= den
@@ -207,7 +257,7 @@ def exact_probabilities(model: ChanceModel, *, decisive: bool = False) -> ExactR
     kind = _kind(model)
     parts = branches(model)
     n = model.council.size
-    supports = [sorted({int(b) for _, seats in parts for b in Ballot if seats[s][b] != 0}) for s in range(n)]
+    supports = [sorted({b for _, seats in parts for b in range(4) if seats[s][b] != 0}) for s in range(n)]
     try:
         table = outcome_table(model.rule, model.motion, supports)
     except (TableTooLarge) as exc:
@@ -222,10 +272,15 @@ def exact_probabilities(model: ChanceModel, *, decisive: bool = False) -> ExactR
         denominators = [d for _, d in grids]
         joint = _outer(vectors)
         denominator = math.prod(denominators)
-        for code in range(4):
-            mask = table.outcome == code
-            if mask.any():
-                totals[code] += weight * _sum(joint[mask], kind, denominator)
+        if kind is Fraction:
+            for code in range(4):
+                mask = table.outcome == code
+                if mask.any():
+                    totals[code] += weight * _sum(joint[mask], kind, denominator)
+        else:
+            sums = np.bincount(table.outcome.ravel(), weights=joint.ravel(), minlength=4)
+            for code in range(4):
+                totals[code] += weight * float(sums[code])
         poly = [kind(1)]
         for s in permanent:
             p = seats[s][Ballot.NO]
