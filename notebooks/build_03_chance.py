@@ -110,7 +110,7 @@ bloc = [
     Blocs([Bloc("Russian Federation", ["Angola", "Venezuela", "Egypt"], 0.8)]),
 ]
 exact = chance(december, bloc, rules)
-simulated = chance(december, bloc, rules, method="montecarlo", draws=400_000, seed=2016)
+simulated = chance(december, bloc, rules, method="montecarlo", draws=200_000, seed=2016)
 print(exact.model)
 for e, s in zip(exact.rules, simulated.rules):
     print(f"{e.rule:18} exact {e.adopted:.4f}   simulated {s.adopted:.4f} ± {s.stderr['adopted']:.4f}")"""),

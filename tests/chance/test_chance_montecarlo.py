@@ -10,7 +10,7 @@ from simulate.analysis.chance import Bloc, Blocs, Chance, build_model, chance, e
 from simulate.analysis.chance.montecarlo import BLOCK
 from simulate.model.whatif import Follow, SetBallots
 
-DRAWS = 200_000
+DRAWS = 100_000
 SEED = 20161205
 
 CASES = {
