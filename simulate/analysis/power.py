@@ -32,18 +32,28 @@ from typing import Any
 import attrs
 import numpy as np
 
+from ..catalog.registry import RULES, as_rule
 from ..codes import ABSTAIN, NO, YES
 from ..games.classes import class_indices
 from ..games.errors import PowerInputError
 from ..games.indices import INDEX_NAMES, PowerIndices
+from ..games.owen import BLOC_INDEX_NAMES, BlocIndices, check_blocs, class_bloc_indices
 from ..games.symmetry import representative_profiles
 from ..games.ternary import TERNARY_INDEX_NAMES, TernaryIndices, ternary_class_indices
-from ..catalog.registry import RULES, as_rule
 from ..model.council import Council
 from ..model.motion import Motion
 from ..rules.protocol import VotingRule
 
-__all__ = ["RulePower", "rule_power", "rule_classes", "rule_decide", "builtin_rule_names"]
+__all__ = [
+    "RuleBlocPower",
+    "RulePower",
+    "builtin_rule_names",
+    "rule_bloc_power",
+    "rule_classes",
+    "rule_decide",
+    "rule_power",
+    "seat_number",
+]
 
 
 #: Seat-by-seat analysis (a rule not symmetric within classes) up to these sizes.
@@ -106,6 +116,27 @@ def rule_classes(rule: VotingRule, motion: Motion) -> list[list[int]]:
     return [list(group) for group in rule.seat_roles(motion)]
 
 
+def _rule_game(
+    rule: VotingRule | str, council: Council | int | None, motion: Motion | None, ternary: bool
+) -> tuple[VotingRule, Council, Callable[[np.ndarray], np.ndarray], list[list[int]]]:
+    """``(rule, council, decide, classes)``: the rule's own decision and the seat roles it states."""
+    rule = as_rule(rule)
+    if motion is not None:
+        council = motion.council
+    council = rule.council_for(council)
+    if motion is None:
+        motion = Motion(council)
+    n = council.size
+    decide = rule_decide(rule, motion)
+    classes = rule_classes(rule, motion)
+    if len(classes) == n and (n > MAX_SEATS_BINARY or (ternary and n > MAX_SEATS_TERNARY)):
+        raise PowerInputError(
+            f"rule {rule.name} treats no two seats alike, and a council of {n} seats "
+            f"is too large to analyse seat by seat"
+        )
+    return rule, council, decide, classes
+
+
 def rule_power(
     rule: VotingRule | str, council: Council | int | None = None, *, motion: Motion | None = None, ternary: bool = False
 ) -> RulePower:
@@ -122,20 +153,8 @@ def rule_power(
     >>> t.adopted, t.monotone
     (146796, True)
     """
-    rule = as_rule(rule)
-    if motion is not None:
-        council = motion.council
-    council = rule.council_for(council)
-    if motion is None:
-        motion = Motion(council)
-    n = council.size
-    decide = rule_decide(rule, motion)
-    classes = rule_classes(rule, motion)
-    if len(classes) == n and (n > MAX_SEATS_BINARY or (ternary and n > MAX_SEATS_TERNARY)):
-        raise PowerInputError(
-            f"rule {rule.name} treats no two seats alike, and a council of {n} seats "
-            f"is too large to analyse seat by seat"
-        )
+    voting, seated, decide, classes = _rule_game(rule, council, motion, ternary)
+    n = seated.size
     sizes = [len(c) for c in classes]
 
     def binary_win(counts: np.ndarray) -> np.ndarray:
@@ -148,8 +167,8 @@ def rule_power(
     try:
         by_class = class_indices(sizes, binary_win)
     except PowerInputError as exc:
-        kinds = ", ".join(f"#{c + 1} = {council.seats[seats[0]].kind}" for c, seats in enumerate(classes))
-        raise PowerInputError(f"rule {rule.name}: {exc} (classes {kinds})") from None
+        kinds = ", ".join(f"#{c + 1} = {seated.seats[seats[0]].kind}" for c, seats in enumerate(classes))
+        raise PowerInputError(f"rule {voting.name}: {exc} (classes {kinds})") from None
     seat_class = [0] * n
     for c, seats in enumerate(classes):
         for s in seats:
@@ -174,12 +193,13 @@ def rule_power(
             abstain_no=tuple(t.abstain_no[j] for j in order),
             monotone=t.monotone,
             classes=tuple(seat_class),
+            pivots=None if t.pivots is None else tuple(t.pivots[j] for j in order),
         )
     return RulePower(
-        rule=rule.name,
-        title=getattr(rule, "title", rule.name),
-        seats=tuple(council.names),
-        kinds=tuple(seat.kind for seat in council.seats),
+        rule=voting.name,
+        title=getattr(voting, "title", voting.name),
+        seats=tuple(seated.names),
+        kinds=tuple(seat.kind for seat in seated.seats),
         classes=tuple(tuple(c) for c in classes),
         binary=binary,
         ternary=tern,
@@ -189,3 +209,95 @@ def rule_power(
 def builtin_rule_names() -> list[str]:
     """Every built-in rule, in the registry's order."""
     return list(RULES)
+
+
+@attrs.frozen
+class RuleBlocPower:
+    """Owen value and Banzhaf-Owen index of every seat under one rule, with blocs of seats.
+
+    ``blocs`` lists the seat indices of each bloc (seats named in no bloc are
+    alone, after the named blocs); ``indices`` holds the exact values in seat order.
+    """
+
+    rule: str
+    title: str
+    seats: tuple[str, ...]
+    blocs: tuple[tuple[int, ...], ...]
+    indices: BlocIndices
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"rule", "blocs": [[SEAT, ...], ...], "bloc_owen": [...], "seats": {SEAT: {index: value}}}``."""
+        floats = self.indices.as_floats()
+        return {
+            "rule": self.rule,
+            "blocs": [[self.seats[i] for i in bloc] for bloc in self.blocs],
+            "bloc_owen": floats["bloc_owen"],
+            "seats": {
+                seat: {name: floats[name][i] for name in BLOC_INDEX_NAMES} for i, seat in enumerate(self.seats)
+            },
+        }
+
+
+def seat_number(council: Council, name: str) -> int:
+    """The seat of ``name`` on ``council`` (exact seat label first, then any alias of a member)."""
+    folded = name.strip().casefold()
+    for i, label in enumerate(council.names):
+        if label.casefold() == folded:
+            return i
+    return int(council.index(name.strip()))
+
+
+def rule_bloc_power(
+    rule: VotingRule | str, blocs: Any, council: Council | int | None = None, *, motion: Motion | None = None
+) -> RuleBlocPower:
+    """Owen value and Banzhaf-Owen index of every seat under ``rule`` when ``blocs`` of seats coordinate.
+
+    ``blocs``: sequences of seat names (or seat numbers). The game is the
+    rule's own decision on yes / not-yes profiles, by seat class, as in
+    :func:`rule_power`; the blocs only group the seats
+    (:func:`simulate.games.owen.class_bloc_indices`).
+
+    >>> p = rule_bloc_power("charter-1965", [["France", "United Kingdom", "United States"], ["China", "Russia"]])
+    >>> p.seats[:5]
+    ('China', 'France', 'Russian Federation', 'United Kingdom', 'United States')
+    >>> [round(float(x), 4) for x in p.indices.owen[:6]]
+    [0.2121, 0.1414, 0.2121, 0.1414, 0.1414, 0.0152]
+    >>> p.indices.bloc_owen[0] == p.indices.bloc_owen[1]      # in the quotient game both blocs hold a veto
+    True
+    """
+    voting, seated, decide, classes = _rule_game(rule, council, motion, False)
+    n = seated.size
+    numbered: list[list[int]] = []
+    where: dict[int, int] = {}
+    for k, bloc in enumerate(blocs):
+        numbered.append([s if isinstance(s, int) else seat_number(seated, s) for s in bloc])
+        for s in numbered[-1]:
+            if 0 <= s < n and s in where:
+                again = "twice in bloc" if where[s] == k else f"in bloc #{where[s] + 1} and in bloc"
+                raise PowerInputError(f"{seated.names[s]} is {again} #{k + 1}: blocs must not overlap")
+            where[s] = k
+    parts = check_blocs(numbered, n)
+    order = [s for seats in classes for s in seats]  # class-ordered member j is seat order[j]
+    member_of = {s: j for j, s in enumerate(order)}
+
+    def binary_win(counts: np.ndarray) -> np.ndarray:
+        return decide(representative_profiles(counts[:, :, None], classes, n, [YES, NO]))
+
+    try:
+        by_class = class_bloc_indices([len(c) for c in classes], binary_win, [[member_of[s] for s in b] for b in parts])
+    except PowerInputError as exc:
+        raise PowerInputError(f"rule {voting.name}: {exc}") from None
+    back = [member_of[s] for s in range(n)]
+    indices = BlocIndices(
+        n=n,
+        blocs=parts,
+        owen=tuple(by_class.owen[j] for j in back),
+        swings=tuple(by_class.swings[j] for j in back),
+    )
+    return RuleBlocPower(
+        rule=voting.name,
+        title=getattr(voting, "title", voting.name),
+        seats=tuple(seated.names),
+        blocs=parts,
+        indices=indices,
+    )

@@ -28,6 +28,7 @@ from ..io.datafile import (
     structure,
 )
 from ..model.ballots import Ballot, parse_ballot
+from ..model.chance import BallotDistribution, Bloc, Blocs, Chance, parse_probability
 from ..model.council import Council, council_on
 from ..model.members import Member, resolve_member
 from ..model.motion import Matter
@@ -103,11 +104,21 @@ class AsOnSpec:
 
 
 @attrs.frozen
+class BlocSpec:
+    leader: str
+    members: list[str]
+    rho: Any = 1
+
+
+@attrs.frozen
 class WhatIfSpec:
     description: str = ""
     as_on: AsOnSpec | None = None
     set_: dict[str, str] = attrs.Factory(dict)
     follow: list[FollowSpec] = attrs.Factory(list)
+    chance: dict[str, Any] = attrs.Factory(dict)
+    others: str | None = None
+    bloc: list[BlocSpec] = attrs.Factory(list)
     new_seats: dict[str, str] = attrs.Factory(dict)
     rule: str | None = None
 
@@ -132,13 +143,23 @@ def _converter() -> cattrs.Converter:
     conv = strict_converter()
     conv.register_structure_hook_func(lambda t: t == dict[str, str], _str_dict)
 
-    def follow_hook(value: Any, _type: Any) -> list[FollowSpec]:
-        items = [value] if isinstance(value, dict) else value
-        if not isinstance(items, list):
-            raise SpecError("expected follow = { leader = ..., members = [...] } or a list of such tables")
-        return [conv.structure(v, FollowSpec) for v in items]
+    def one_or_many(cls: type, example: str) -> Any:
+        """A table or a list of tables (``follow = {...}`` or ``follow = [{...}, ...]``)."""
 
-    conv.register_structure_hook_func(lambda t: t == list[FollowSpec], follow_hook)
+        def hook(value: Any, _type: Any) -> list[Any]:
+            items = [value] if isinstance(value, dict) else value
+            if not isinstance(items, list):
+                raise SpecError(f"expected {example} or a list of such tables")
+            return [conv.structure(v, cls) for v in items]
+
+        return hook
+
+    conv.register_structure_hook_func(
+        lambda t: t == list[FollowSpec], one_or_many(FollowSpec, "follow = { leader = ..., members = [...] }")
+    )
+    conv.register_structure_hook_func(
+        lambda t: t == list[BlocSpec], one_or_many(BlocSpec, "bloc = { leader = ..., members = [...], rho = 0.8 }")
+    )
     conv.register_structure_hook(
         WhatIfSpec,
         make_dict_structure_fn(
@@ -304,6 +325,10 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
         for i, f in enumerate(spec.follow):
             leader = on_council([f.leader], f"follow[{i}].leader")[0]
             changes.append(Follow(leader, on_council(f.members, f"follow[{i}].members")))
+        if spec.chance or spec.others is not None:
+            changes.append(_chance(spec, on_council))
+        if spec.bloc:
+            changes.append(_blocs(spec, on_council))
         if spec.new_seats:
             changes.append(NewSeats(spec.new_seats))
         if spec.rule is not None:
@@ -314,8 +339,36 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
     except SimulateError as exc:
         raise DataFileError(path, f"{where}: {exc}") from None
     if not changes:
-        raise DataFileError(path, f"{where}: changes nothing (give as_on, set, follow, new_seats or rule)")
+        raise DataFileError(
+            path, f"{where}: changes nothing (give as_on, set, follow, chance, bloc, new_seats or rule)"
+        )
     return WhatIf(name, changes, spec.description)
+
+
+def _chance(spec: WhatIfSpec, on_council: Any) -> Change:
+    """``chance = { Member = { yes = 0.6, abstain = 0.4 } }`` and ``others = "MODEL"``."""
+    dists = []
+    for name, table in spec.chance.items():
+        member = on_council([name], "chance")[0]
+        if not isinstance(table, dict):
+            raise SimulateError(
+                f"chance.{name}: expected a table such as {{ yes = 0.6, abstain = 0.4 }}, got {table!r}"
+            )
+        dists.append((member, BallotDistribution.parse(table, f"chance.{name}")))
+    try:
+        return Chance(dists, others=spec.others)  # type: ignore[return-value]
+    except SimulateError as exc:
+        raise SimulateError(f"others: {exc}") from None
+
+
+def _blocs(spec: WhatIfSpec, on_council: Any) -> Change:
+    """``bloc = { leader = "Member", members = [...], rho = 0.8 }`` (or a list of such tables)."""
+    blocs = []
+    for i, b in enumerate(spec.bloc):
+        leader = on_council([b.leader], f"bloc[{i}].leader")[0]
+        members = on_council(b.members, f"bloc[{i}].members")
+        blocs.append(Bloc(leader, members, parse_probability(b.rho, f"bloc[{i}].rho")))
+    return Blocs(blocs)  # type: ignore[return-value]
 
 
 def _loads(text: str, path: Path) -> Scenario:

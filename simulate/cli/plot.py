@@ -210,3 +210,7 @@ def register(sub, formatter) -> None:
     add_new_seats_option(p)
     p.add_argument("--output", "-o", metavar="FILE", help=_OUTPUT_HELP)
     p.set_defaults(func=cmd_compare)
+
+    from .chance import register_plot
+
+    register_plot(kinds, formatter, _OUTPUT_HELP)

@@ -20,7 +20,7 @@ from .core import (
     resolve_changes,
 )
 
-__all__ = ["register", "parse_numbers"]
+__all__ = ["parse_numbers", "register"]
 
 WIDTH = 80
 
@@ -71,8 +71,8 @@ _BINARY_HEAD = (
     f"  {'':<22}{'-Shubik':>10}{'':>10}{'(abs.)':>10}{'prevent':>10}{'initiate':>10}"
 )
 _TERNARY_HEAD = (
-    f"  {'seats':<22}{'Banzhaf':>10}{'Banzhaf':>10}{'abstain':>10}{'no ->':>10}\n"
-    f"  {'':<22}{'':>10}{'(abs.)':>10}{'-> yes':>10}{'abstain':>10}"
+    f"  {'seats':<22}{'Shapley':>10}{'Banzhaf':>10}{'Banzhaf':>10}{'abstain':>10}{'no ->':>10}\n"
+    f"  {'':<22}{'-Shubik':>10}{'':>10}{'(abs.)':>10}{'-> yes':>10}{'abstain':>10}"
 )
 
 
@@ -118,7 +118,7 @@ def _format_rule(result: Any) -> str:
             )
         )
         lines.append(_TERNARY_HEAD)
-        lines += _rows(groups, [t.banzhaf, t.banzhaf_absolute, t.abstain_to_yes, t.no_to_abstain])
+        lines += _rows(groups, [t.shapley_shubik, t.banzhaf, t.banzhaf_absolute, t.abstain_to_yes, t.no_to_abstain])
     for label, seats in groups:
         if len(seats) > 1:
             lines.append(_wrap(f"{label}: " + ", ".join(result.seats[i] for i in seats), indent="      ", first="    "))
@@ -156,6 +156,71 @@ def _weighted_json(weights: list[Fraction], quota: Fraction, p: Any) -> dict[str
     }
 
 
+_BLOC_HEAD = (
+    f"  {'seats':<22}{'Owen':>10}{'Banzhaf':>10}{'Banzhaf':>10}{'Shapley':>10}\n"
+    f"  {'':<22}{'':>10}{'-Owen':>10}{'-Owen abs':>10}{'(alone)':>10}"
+)
+
+
+def _bloc_groups(blocs: Any, names: list[str], kinds: list[str]) -> list[tuple[str, list[int]]]:
+    """Rows: one per (bloc, kind) for real blocs, one per kind for the members alone."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for k, bloc in enumerate(blocs):
+        for i in bloc:
+            groups.setdefault((k if len(bloc) > 1 else -1, kinds[i]), []).append(i)
+    out = []
+    for (k, kind), seats in groups.items():
+        where = f"bloc {k + 1}" if k >= 0 else "alone"
+        label = names[seats[0]] if len(seats) == 1 else f"{len(seats)} {kind}"
+        out.append((f"{label} ({where})", seats))
+    return out
+
+
+def _format_blocs(p: Any, names: list[str], kinds: list[str], shapley: Any) -> str:
+    """The bloc table of a rule or weighted game: Owen, Banzhaf-Owen, and the Shapley-Shubik index alone."""
+    lines = []
+    for k, bloc in enumerate(p.blocs):
+        if len(bloc) > 1:
+            text = f"bloc {k + 1} ({_fmt(p.bloc_owen[k])} together): " + ", ".join(names[i] for i in bloc)
+            lines.append(_wrap(text, first="  ", indent="    "))
+    lines.append(_BLOC_HEAD)
+    lines += _rows(_bloc_groups(p.blocs, names, kinds), [p.owen, p.banzhaf_owen, p.banzhaf_owen_absolute, shapley])
+    return "\n".join(lines)
+
+
+def _bloc_json(p: Any, names: list[str]) -> dict[str, Any]:
+    from ..games.owen import BLOC_INDEX_NAMES
+
+    floats = p.as_floats()
+    return {
+        "blocs": [[names[i] for i in bloc] for bloc in p.blocs],
+        "bloc_owen": floats["bloc_owen"],
+        "seats": {name: {key: floats[key][i] for key in BLOC_INDEX_NAMES} for i, name in enumerate(names)},
+    }
+
+
+def _split_bloc(text: str) -> list[str]:
+    items = [item.strip() for item in text.split(",")]
+    if not text.strip() or any(not item for item in items):
+        raise SimulateError(f"--bloc expects members separated by commas (for example France,UK,USA), got {text!r}")
+    return items
+
+
+def _weighted_blocs(texts: list[str], n: int) -> list[list[int]]:
+    """``--bloc 1,2`` for a weighted game: member numbers from 1 to n."""
+    blocs = []
+    for text in texts:
+        members = []
+        for item in _split_bloc(text):
+            if not item.isdigit() or not 1 <= int(item) <= n:
+                raise SimulateError(
+                    f"--bloc {text}: the members of the weighted game are numbered 1 to {n}, not {item}"
+                )
+            members.append(int(item) - 1)
+        blocs.append(members)
+    return blocs
+
+
 def cmd_power(args: Any) -> int:
     if (args.weights is None) != (args.quota is None):
         raise SimulateError("--weights and --quota go together: give both (for example --weights 7,7,1,1 --quota 9)")
@@ -170,17 +235,42 @@ def cmd_power(args: Any) -> int:
     from ..power import weighted_indices
 
     names = args.rule or ([] if weighted else builtin_rule_names())
+    if args.bloc and weighted and names:
+        raise SimulateError(
+            "--bloc names the members of rules or of a weighted game, not both: drop --rule or --weights"
+        )
+    by_rule: list[Any] = []
+    game_blocs = None
+    if args.bloc:  # checked first: a misspelt member fails fast
+        from ..analysis.power import rule_bloc_power
+        from ..games.owen import weighted_bloc_indices
+
+        if weighted is not None:
+            game_blocs = weighted_bloc_indices(weighted[0], weighted[1], _weighted_blocs(args.bloc, len(weighted[0])))
+        else:
+            members = [_split_bloc(text) for text in args.bloc]
+            by_rule = [rule_bloc_power(name, members).indices for name in names]
     results = [rule_power(name, ternary=args.ternary) for name in names]
     game = weighted_indices(*weighted) if weighted else None
     if args.json:
         rules = [r.to_json() for r in results]
+        for r, b in zip(rules, by_rule, strict=False):
+            r["blocs"] = _bloc_json(b, list(r["seats"]))
         if weighted is not None and game is not None:
             rules.append(_weighted_json(weighted[0], weighted[1], game))
+            if game_blocs is not None:
+                rules[-1]["blocs"] = _bloc_json(game_blocs, list(rules[-1]["seats"]))
         _print_json({"rules": rules})
         return 0
     blocks = [_format_rule(r) for r in results]
+    for i, (result, b) in enumerate(zip(results, by_rule, strict=False)):
+        blocks[i] += "\n" + _format_blocs(b, list(result.seats), list(result.kinds), result.binary.shapley_shubik)
     if weighted is not None and game is not None:
         blocks.append(_format_weighted(weighted[0], weighted[1], game))
+        if game_blocs is not None:
+            numbers = [f"#{i + 1}" for i in range(len(weighted[0]))]
+            kinds = [f"weight {_number(w)}" for w in weighted[0]]
+            blocks[-1] += "\n" + _format_blocs(game_blocs, numbers, kinds, game.shapley_shubik)
     print("\n\n".join(blocks))
     if args.ternary and game is not None:
         print("\n(--ternary applies to Council rules: a weighted game has no abstention.)")
@@ -262,18 +352,26 @@ def register(sub: Any, formatter: Any) -> None:
             "council's power to act. Without --rule or --weights: every built-in rule.\n"
             "Rules are analysed on their own council (15 seats: the Council of 5 December\n"
             "2016), with members not voting yes counted as voting no; --ternary adds the\n"
-            "yes/no/abstain analysis (each ballot equally likely).\n\n"
+            "yes/no/abstain analysis (each ballot equally likely). --bloc groups members into\n"
+            "a priori unions (blocs): the Owen value and the Banzhaf-Owen index.\n\n"
             "examples:\n"
             "  unsc power --rule charter-1965\n"
             "  unsc power --rule charter-1965 --rule strict-concurrence --ternary\n"
             "  unsc power --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1 --quota 39\n"
-            "  unsc power --rule g4-2005 --json"
+            "  unsc power --rule g4-2005 --json\n"
+            "  unsc power --rule charter-1965 --bloc France,UK,USA --bloc China,Russia\n"
+            "  unsc power --weights 4,3,2,1 --quota 6 --bloc 2,3"
         ),
     )
     p.add_argument("--rule", "-r", action="append", metavar="RULE", help="a rule (repeatable; see `unsc rules`)")
     p.add_argument("--weights", metavar="W,W,...", help="weights of a weighted game (integers, decimals or fractions)")
     p.add_argument("--quota", metavar="Q", help="the quota of the weighted game: a coalition wins with weight >= Q")
-    p.add_argument("--ternary", action="store_true", help="add the yes/no/abstain analysis of each rule")
+    p.add_argument("--ternary", action="store_true",
+                   help="add the yes/no/abstain analysis of each rule (with the ternary Shapley-Shubik index "
+                        "of Felsenthal and Machover)")
+    p.add_argument("--bloc", action="append", metavar="M,M,...",
+                   help="members voting as a bloc (repeatable): adds the Owen value and the Banzhaf-Owen index; "
+                        "member names for rules, numbers from 1 for --weights")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_power)
 

@@ -17,6 +17,9 @@ One concept per module:
   ``3^s`` (or ``2^s``) ballot profiles: :func:`count_adopted`, :func:`iter_ternary_profiles`;
 * :mod:`~simulate.analysis.power`: power of every seat under a Council rule, from
   the rule's own decision: :func:`rule_power`;
+* :mod:`~simulate.games.owen`: power with blocs (a priori unions), the Owen value
+  and the Banzhaf-Owen index: :func:`weighted_bloc_indices`, :func:`class_bloc_indices`,
+  and :func:`rule_bloc_power` for a Council rule;
 * :mod:`~simulate.analysis.flips`: minimal sets of changed ballots that reverse a
   vote: :func:`minimal_flips`, :func:`scenario_flips`;
 * :mod:`~simulate.games.symmetry`: seat classes, and the check that a rule treats
@@ -32,10 +35,11 @@ Every value is an exact :class:`fractions.Fraction` (``as_floats()`` converts).
 """
 
 from ..analysis.flips import Flips, minimal_flips, scenario_flips
-from ..analysis.power import RulePower, rule_power
+from ..analysis.power import RuleBlocPower, RulePower, rule_bloc_power, rule_power
 from ..games.classes import class_indices, class_winning, count_vectors
 from ..games.errors import PowerInputError
 from ..games.indices import INDEX_NAMES, PowerIndices
+from ..games.owen import BlocIndices, class_bloc_indices, weighted_bloc_indices
 from ..games.profiles import (
     ABSTAIN,
     NO,
@@ -54,7 +58,9 @@ from ..games.ternary import (
     compositions,
     ternary_class_indices,
     ternary_count_vectors,
+    ternary_pivots,
     ternary_power_to_act,
+    ternary_shapley_shubik,
 )
 from ..games.weighted import (
     banzhaf,
@@ -68,17 +74,20 @@ from ..games.weighted import (
 
 __all__ = [
     "ABSTAIN",
+    "BlocIndices",
     "INDEX_NAMES",
     "NO",
     "Flips",
     "PowerIndices",
     "PowerInputError",
+    "RuleBlocPower",
     "RulePower",
     "TERNARY_INDEX_NAMES",
     "TernaryIndices",
     "YES",
     "banzhaf",
     "binary_predicate",
+    "class_bloc_indices",
     "class_indices",
     "class_winning",
     "coleman_initiate",
@@ -94,11 +103,15 @@ __all__ = [
     "minimal_flips",
     "power_to_act",
     "profile_at",
+    "rule_bloc_power",
     "rule_power",
     "scenario_flips",
     "shapley_shubik",
     "ternary_class_indices",
     "ternary_count_vectors",
+    "ternary_pivots",
     "ternary_power_to_act",
+    "ternary_shapley_shubik",
+    "weighted_bloc_indices",
     "weighted_indices",
 ]
