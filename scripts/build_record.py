@@ -198,19 +198,19 @@ def table_rows(path: Path) -> list[dict[str, _Cell]]:
         given = iter(row)
         for index in range(len(columns)):
             if index in pending:
-                left, cell = pending[index]
-                cells.append(cell)
+                left, spanned = pending[index]
+                cells.append(spanned)
                 if left > 1:
-                    pending[index] = (left - 1, cell)
+                    pending[index] = (left - 1, spanned)
                 else:
                     del pending[index]
                 continue
-            cell = next(given, None)
-            if cell is None:
+            printed = next(given, None)
+            if printed is None:
                 break
-            cells.append(cell)
-            if cell.rowspan > 1:
-                pending[index] = (cell.rowspan - 1, cell)
+            cells.append(printed)
+            if printed.rowspan > 1:
+                pending[index] = (printed.rowspan - 1, printed)
         extra = list(given)
         record = {name: cell for name, cell in zip(columns, cells, strict=False) if name}
         if extra:  # printed cells beyond the header's columns: kept with the outcome
@@ -395,7 +395,7 @@ def table_files(folder: Path) -> list[tuple[int, Path]]:
 def parse_date(text: str, year: int, where: str) -> tuple[datetime.date, str]:
     """The day of the vote, and a note when the table prints several days (the last one is taken)."""
     printed = clean(text)
-    match = re.match(r"(\d{1,2})(?:\s*(?:[-–/+]|and)\s*(\d{1,2}))?\s+([A-Za-z]+)", printed)
+    match = re.match(r"(\d{1,2})(?:\s*(?:[-\u2013/+]|and)\s*(\d{1,2}))?\s+([A-Za-z]+)", printed)
     month = match.group(3).lower() if match else ""
     month = next((m for m in MONTHS if len(month) >= 3 and m.startswith(month)), month)
     if not match or month not in MONTHS:

@@ -239,7 +239,9 @@ def write_atomic(path: Path, text: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--facts", type=Path, default=DEFAULT_FACTS, help="folder with syria-drafts.csv, syria-votes.csv")
+    parser.add_argument(
+        "--facts", type=Path, default=DEFAULT_FACTS, help="folder with syria-drafts.csv, syria-votes.csv"
+    )
     parser.add_argument("--out", type=Path, default=SCENARIOS, help="scenario folder (default: scenarios/)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file differs")
     args = parser.parse_args(argv)
