@@ -195,14 +195,16 @@ def _rows(name: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str,
     path = record_path(name)
     try:
         with path.open(newline="", encoding="utf-8") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            missing = [c for c in required if c not in header]
             if missing:
                 raise DataFileError(path, f"missing column(s) {', '.join(missing)}")
-            for line, row in enumerate(reader, start=2):
-                if None in row or any(v is None for v in row.values()):
-                    raise DataFileError(path, f"line {line}: wrong number of fields")
-                yield line, row
+            width = len(header)
+            for line, values in enumerate(reader, start=2):
+                if len(values) != width:
+                    raise DataFileError(path, f"line {line}: {len(values)} fields, the header has {width}")
+                yield line, dict(zip(header, values, strict=True))
     except FileNotFoundError:
         raise DataFileError(path, "no such file (the bundled record is incomplete)") from None
     except UnicodeDecodeError:
