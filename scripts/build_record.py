@@ -623,21 +623,25 @@ def veto_rows(path: Path, aliases: dict[str, str]) -> tuple[list[str], list[dict
 # ---------------------------------------------------------------- output
 
 
-def write_csv(path: Path, fields: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
+def write_text(path: Path, text: str) -> None:
     """Write atomically: a temporary file in the same folder, renamed over ``path``."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buffer.getvalue())
+            fh.write(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_csv(path: Path, fields: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(path, buffer.getvalue())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from build_record import write_text  # scripts/ is on sys.path when a script is run
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FACTS = ROOT.parent / "shared" / "facts"
@@ -226,17 +226,6 @@ def scenario_text(draft: dict[str, str], ballots: dict[str, str], flag_reason: s
     return "\n".join(lines) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -268,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.check:
                 print(f"would change {path.name}")
             else:
-                write_atomic(path, text)
+                write_text(path, text)
         written += 1
     verb = "differ" if args.check else "rewritten"
     print(f"{written} Syria scenario files ({len(HAND_WRITTEN)} hand-written 2016 files left alone); {differ} {verb}")
