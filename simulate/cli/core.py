@@ -7,7 +7,7 @@ import json
 import sys
 import textwrap
 
-from ..errors import SimulateError
+from ..errors import SimulateError, UnknownNameError
 
 __all__ = [
     "register", "ChangeAction", "parse_set", "add_change_options", "resolve_changes",
@@ -123,7 +123,12 @@ def cmd_replay(args) -> int:
     from ..engine.replay import replay
     from ..render.text import format_outcome
 
-    scenario = load_scenario(args.scenario)
+    try:
+        scenario = load_scenario(args.scenario)
+    except UnknownNameError as missing:  # a vote of the record without a scenario file: what its tally decides
+        from .history import replay_from_record
+
+        return replay_from_record(args, missing)
     changes = new_seats_changes(args) + resolve_changes(scenario, args.changes)
     outcome = replay(scenario, changes, rule=args.rule)
     if args.json:

@@ -212,5 +212,7 @@ def register(sub, formatter) -> None:
     p.set_defaults(func=cmd_compare)
 
     from .chance import register_plot
+    from .history import register_plots  # the record's figures: veto-decades, syria, counterfactual
 
     register_plot(kinds, formatter, _OUTPUT_HELP)
+    register_plots(kinds, formatter)
