@@ -34,7 +34,7 @@ import attrs
 
 from ..data import data_path
 from ..errors import DataFileError, UnknownNameError
-from ..members import resolve_member
+from ..model.members import resolve_member
 
 __all__ = [
     "OUTCOMES",

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from simulate.council import council_on
 from simulate.io.record import RecordedVote, Veto, veto_exceptions, vetoes, votes
-from simulate.members import resolve_member
+from simulate.model.council import council_on
+from simulate.model.members import resolve_member
 
 DHL_LIST_ENDS = datetime.date(2022, 5, 26)
 

@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from simulate.council import council_on
 from simulate.io.record import OUTCOMES, find_vote, record_path, votes
+from simulate.model.council import council_on
 
 YEARS = range(1946, 2023)
 
