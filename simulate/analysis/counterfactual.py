@@ -10,8 +10,7 @@ with the record** and let the rule itself decide them (:meth:`Rule.tally
 * the permanent members are enumerated one by one (yes, no, abstain or absent),
   those named as vetoing voting no;
 * the elected members are interchangeable under the rules asked (their seat
-  classes, :func:`simulate.power.council.rule_classes`, checked with
-  :func:`~simulate.power.symmetry.is_class_symmetric`), so only how many of
+  roles, :meth:`VotingRule.seat_roles <simulate.rules.protocol.VotingRule.seat_roles>`), so only how many of
   them cast each ballot matters: the tally minus the permanent members' ballots;
 * a profile is kept only if the rule of the day (``charter-1945`` or
   ``charter-1965``) gives it the recorded outcome: adopted, vetoed by exactly the
@@ -49,25 +48,33 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..ballots import Ballot
-from ..council import Council, council_on
+from ..catalog.registry import RULES, as_rule, default_rule
+from ..codes import ABSENT, ABSTAIN, NO, YES
+from ..engine.reform import EnlargedOutcome
+from ..engine.replay import decide_record
 from ..errors import SimulateError
-from ..members import join_names
-from ..rules import RULES, FunctionRule, Matter, Motion, Rule, as_rule, default_rule
-from .history import HistoryVote
+from ..games.symmetry import representative_profiles
+from ..model.ballots import Ballot
+from ..model.council import Council, council_on
+from ..model.members import join_names
+from ..model.motion import Matter, Motion
+from ..model.records import Draft, VoteRecord
+from ..rules.protocol import VotingRule
+from ..rules.quota import Rule
+from .history import SUCCESSORS, HistoryVote
 
 __all__ = [
+    "MAX_PROFILES",
     "OUTCOMES",
     "VERDICTS",
     "Consistent",
     "Decision",
     "Summary",
     "consistent_profiles",
-    "decide_votes",
-    "summarize",
-    "estimate",
-    "MAX_PROFILES",
     "council_for_date",
+    "decide_votes",
+    "estimate",
+    "summarize",
 ]
 
 #: The outcomes of a decision.
@@ -76,9 +83,8 @@ OUTCOMES = ("adopted", "vetoed", "not adopted", "undetermined")
 VERDICTS = ("overcome", "still blocked", "undetermined")
 
 #: Refuse a request that would decide more ballot profiles than this.
-MAX_PROFILES = 20_000_000
+MAX_PROFILES = 100_000_000
 
-YES, NO, ABSTAIN, ABSENT = (int(b) for b in (Ballot.YES, Ballot.NO, Ballot.ABSTAIN, Ballot.ABSENT))
 _CODES = (YES, NO, ABSTAIN, ABSENT)
 _WORDS = {YES: "in favour", NO: "against", ABSTAIN: "abstaining", ABSENT: "absent"}
 
@@ -124,6 +130,8 @@ class Consistent:
     motion: Motion | None
     profiles: np.ndarray  # (k, seats) int8; elected seats in canonical order within their groups
     reason: str = ""  # why there are none
+    #: the elected seats fall into several groups (a rule tells some apart): which one cast which ballot matters
+    split_elected: bool = False
 
     @property
     def ok(self) -> bool:
@@ -153,7 +161,7 @@ def _splits(counts: tuple[int, ...], sizes: tuple[int, ...]) -> tuple[tuple[tupl
     """Every way to share ballot ``counts`` (per code) among groups of ``sizes`` seats."""
     if len(sizes) == 1:
         return ((counts,),)
-    out = []
+    out: list[tuple[tuple[int, ...], ...]] = []
     first = sizes[0]
     for share in itertools.product(*(range(min(c, first) + 1) for c in counts)):
         if sum(share) != first:
@@ -168,14 +176,11 @@ def _empty(vote: HistoryVote, council: Council | None, motion: Motion | None, re
     return Consistent(vote, council, motion, np.zeros((0, seats), dtype=np.int8), reason)
 
 
-def _classify(rule: Rule | FunctionRule, profiles: np.ndarray, motion: Motion) -> tuple[np.ndarray, Any]:
+def _classify(rule: VotingRule, profiles: np.ndarray, motion: Motion) -> tuple[np.ndarray, Any]:
     """Per profile: 0 adopted, 1 vetoed, 2 not adopted (the replay's reading of the rule's tally:
-    vetoed = not adopted with the votes required and enough blocking ballots), and the tally."""
+    :attr:`Tally.vetoed <simulate.rules.protocol.Tally.vetoed>`), and the tally."""
     t = rule.tally(profiles, motion)
-    adopted = np.asarray(t.adopted, dtype=bool)
-    blockers = np.asarray(t.blockers, dtype=bool)
-    enough = np.ones(len(adopted), dtype=bool) if t.required is None else np.asarray(t.yes) >= t.required
-    vetoed = ~adopted & enough & (blockers.sum(axis=1) >= t.vetoes_to_block)
+    adopted, vetoed = np.asarray(t.adopted, dtype=bool), np.asarray(t.vetoed, dtype=bool)
     return np.where(adopted, 0, np.where(vetoed, 1, 2)).astype(np.int8), t
 
 
@@ -203,17 +208,23 @@ def _candidates(vote: HistoryVote, groups: Sequence[Sequence[int]] | None) -> Co
     for name in vote.vetoed_by:
         if name not in names or not council.seats[names.index(name)].veto:
             return _empty(
-                vote, council, motion, f"the record names {name} as vetoing, but it holds no veto on the council of the day"
+                vote,
+                council,
+                motion,
+                f"the record names {name} as vetoing, but it holds no veto on the council of the day",
             )
         vetoers.append(permanent.index(names.index(name)))
     groups = [list(g) for g in (groups or [elected])]
     shape = (tuple(permanent), tuple(tuple(g) for g in groups), size)
-    return Consistent(vote, council, motion, _profiles_for(shape, (y, n, a, x), tuple(vetoers)))
+    profiles = _profiles_for(shape, (y, n, a, x), tuple(vetoers))
+    return Consistent(vote, council, motion, profiles, split_elected=len(groups) > 1)
 
 
 @functools.lru_cache(maxsize=8192)
 def _profiles_for(
-    shape: tuple[tuple[int, ...], tuple[tuple[int, ...], ...], int], tally: tuple[int, int, int, int], vetoers: tuple[int, ...]
+    shape: tuple[tuple[int, ...], tuple[tuple[int, ...], ...], int],
+    tally: tuple[int, int, int, int],
+    vetoers: tuple[int, ...],
 ) -> np.ndarray:
     """The profiles of a council of this shape (permanent seats, elected groups, size) that give
     this tally with these permanent seats (by position among them) voting no. Read-only."""
@@ -225,8 +236,6 @@ def _profiles_for(
         keep &= choices[:, col] == NO
     kept = np.flatnonzero(keep)
     if len(groups) == 1:  # the usual case: the elected seats' ballots in code order, by counts
-        from ..power.symmetry import representative_profiles
-
         rest = (counts - perm_counts[kept])[:, None, :]
         profiles = np.empty((len(kept), size), dtype=np.int8)
         profiles[:, list(permanent)] = choices[kept]
@@ -262,7 +271,10 @@ def _fit_record(batch: Sequence[Consistent]) -> list[Consistent]:
         motion = batch[members[0]].motion
         assert motion is not None
         stacked = np.concatenate([batch[i].profiles for i in members])
-        classes, t = _classify(day, stacked, motion)
+        try:
+            classes, t = _classify(day, stacked, motion)
+        except SimulateError:  # the rule of the day refuses this council (September-December 1965): tally only
+            continue
         blockers = np.asarray(t.blockers, dtype=bool)
         start = 0
         for i in members:
@@ -279,7 +291,9 @@ def _fit_record(batch: Sequence[Consistent]) -> list[Consistent]:
             if not fits.any():
                 by = f" by {join_names(c.vote.vetoed_by)}" if c.vote.vetoed_by else ""
                 out[i] = _empty(
-                    c.vote, c.council, c.motion,
+                    c.vote,
+                    c.council,
+                    c.motion,
                     f"no ballot profile of the council of the day fits the record (tally {c.vote.tally}, "
                     f"{c.vote.outcome}{by}, under {day.name})",
                 )
@@ -352,8 +366,21 @@ class Decision:
         return data
 
 
-CSV_KEYS = ("symbol", "date", "rule", "outcome", "verdict", "recorded", "recorded_vetoed_by", "tally", "profiles",
-            "combinations", "adopted_combinations", "applicable", "reason")
+CSV_KEYS = (
+    "symbol",
+    "date",
+    "rule",
+    "outcome",
+    "verdict",
+    "recorded",
+    "recorded_vetoed_by",
+    "tally",
+    "profiles",
+    "combinations",
+    "adopted_combinations",
+    "applicable",
+    "reason",
+)
 
 
 def to_csv(decisions: Iterable[Decision]) -> str:
@@ -373,49 +400,54 @@ def to_csv(decisions: Iterable[Decision]) -> str:
     return buffer.getvalue()
 
 
-def _rule_fits(rule: Rule | FunctionRule, council: Council, date: datetime.date) -> str:
-    """Why ``rule`` cannot decide a vote of ``council`` ("" if it can): a rule sized for
-    another council, unless it is the Charter rule of the day (September-December 1965:
-    nine votes of eleven) or an enlargement of this council."""
+def _rule_fits(rule: VotingRule, council: Council, date: datetime.date) -> str:
+    """Why ``rule`` cannot decide a vote of ``council`` ("" if it can): the rule refuses a
+    council of another size than its own (:meth:`VotingRule.council_for`); an enlargement
+    of this council is fine."""
+    if not _refuses(rule, council):
+        return ""
     seats = getattr(rule, "seats", None)
-    if seats is None or seats == council.size or rule is default_rule(date):
-        return ""
-    if isinstance(rule, Rule) and rule.enlarged and council.size < seats:
-        return ""
-    return (
-        f"Not applicable: {rule.name} is a rule for a council of {seats} members; the Council of "
-        f"{date.isoformat()} had {council.size}"
-    )
+    size = f"a council of {seats} members" if seats else "another council"
+    return f"Not applicable: {rule.name} is a rule for {size}; the Council of {date.isoformat()} had {council.size}"
+
+
+_REFUSES: dict[tuple[int, int], tuple[VotingRule, Council, bool]] = {}
+
+
+def _refuses(rule: VotingRule, council: Council) -> bool:
+    """Whether ``rule.council_for(council)`` refuses (asked once per rule and council object)."""
+    key = (id(rule), id(council))
+    known = _REFUSES.get(key)
+    if known is None or known[0] is not rule or known[1] is not council:
+        try:
+            refused = False
+            if isinstance(rule, Rule) and rule.enlarged:
+                _enlarged(rule, council)
+            else:
+                rule.council_for(council)
+        except SimulateError:
+            refused = True
+        known = _REFUSES[key] = (rule, council, refused)
+    return known[2]
 
 
 def _elected_groups(
-    rules: Sequence[Rule | FunctionRule], council: Council, motion: Motion, date: datetime.date
-) -> tuple[list[list[int]], dict[str, str]]:
-    """The elected seats split into groups that every rule treats alike (its seat classes), and
-    the rules that do not treat the elected seats of a class alike (with the reason)."""
-    from ..power.council import rule_classes, rule_decide
-    from ..power.symmetry import is_class_symmetric
-
+    rules: Sequence[VotingRule], council: Council, motion: Motion, date: datetime.date
+) -> list[list[int]]:
+    """The elected seats split into groups that every rule treats alike (its seat roles; a rule
+    that tells the elected seats apart splits them, down to one seat a group)."""
     elected = [i for i, s in enumerate(council.seats) if not s.permanent]
     keys: dict[int, tuple[int, ...]] = {i: () for i in elected}
-    refused: dict[str, str] = {}
     for rule in rules:
         if _rule_fits(rule, council, date) or (isinstance(rule, Rule) and rule.enlarged):
             continue
-        classes = rule_classes(rule, council, motion)
-        if isinstance(rule, FunctionRule) and not is_class_symmetric(rule_decide(rule, motion), classes):
-            refused[rule.name] = (
-                f"Undetermined: {rule.name} does not treat the elected members alike, and the record does not say "
-                "which elected member cast which ballot"
-            )
-            continue
-        where = {seat: c for c, seats in enumerate(classes) for seat in seats}
+        where = {seat: c for c, seats in enumerate(rule.seat_roles(motion)) for seat in seats}
         for i in elected:
             keys[i] = (*keys[i], where[i])
     groups: dict[tuple[int, ...], list[int]] = {}
     for i in elected:
         groups.setdefault(keys[i], []).append(i)
-    return list(groups.values()), refused
+    return list(groups.values())
 
 
 @functools.cache
@@ -429,27 +461,32 @@ def _compositions(sizes: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.nd
         dtype=np.int8,
     ).reshape(len(points), sum(sizes))
     weights = np.array(
-        [math.prod(math.factorial(y + n + a) // (math.factorial(y) * math.factorial(n) * math.factorial(a)) for y, n, a in p)
-         for p in points],
+        [
+            math.prod(
+                math.factorial(y + n + a) // (math.factorial(y) * math.factorial(n) * math.factorial(a))
+                for y, n, a in p
+            )
+            for p in points
+        ],
         dtype=np.int64,
     )
     return ballots, weights, np.array([sum(c[0] for c in p) for p in points], dtype=np.int64)
 
 
-def _new_seat_groups(rule: Rule, council: Council, motion: Motion) -> tuple[Council, Motion, list[int], list[list[int]]]:
+def _new_seat_groups(
+    rule: Rule, council: Council, motion: Motion
+) -> tuple[Council, Motion, list[int], list[list[int]]]:
     """The rule's enlarged council, its motion, the columns of the sitting seats and the new seats by class."""
-    from ..power.council import rule_classes
-
     big = _enlarged(rule, council)
     sat = {name: i for i, name in enumerate(council.names)}
     columns = [sat.get(name, -1) for name in big.names]
     bmotion = Motion(big, matter=motion.matter, flags=motion.flags)
     new = {j for j, col in enumerate(columns) if col < 0}
-    groups = [[s for s in cls if s in new] for cls in rule_classes(rule, big, bmotion)]
+    groups = [[s for s in cls if s in new] for cls in rule.seat_roles(bmotion)]
     return big, bmotion, columns, [g for g in groups if g]
 
 
-def estimate(consistent: Sequence[Consistent], rules: Sequence[Rule | FunctionRule]) -> int:
+def estimate(consistent: Sequence[Consistent], rules: Sequence[VotingRule]) -> int:
     """How many ballot profiles deciding these votes under these rules takes (at most)."""
     batches: dict[tuple[Any, ...], int] = {}
     councils: dict[tuple[Any, ...], Consistent] = {}
@@ -471,7 +508,7 @@ def estimate(consistent: Sequence[Consistent], rules: Sequence[Rule | FunctionRu
 
 
 def decide_votes(
-    votes: Iterable[HistoryVote], rules: Sequence[Rule | FunctionRule | str], *, reasons: bool = True
+    votes: Iterable[HistoryVote], rules: Sequence[VotingRule | str], *, reasons: bool = True
 ) -> list[Decision]:
     """Every vote decided again under every rule (in vote order, then rule order).
 
@@ -484,23 +521,19 @@ def decide_votes(
     resolved = [as_rule(r) for r in rules]
     if not resolved:
         raise SimulateError("give at least one rule")
-    groups_cache: dict[tuple[Any, ...], tuple[list[list[int]], dict[str, str]]] = {}
+    groups_cache: dict[tuple[Any, ...], list[list[int]]] = {}
     candidates: list[Consistent] = []
-    refused_by_vote: list[dict[str, str]] = []
     for vote in votes:
         try:
             council = council_for_date(vote.date)
         except SimulateError:
             candidates.append(_candidates(vote, None))
-            refused_by_vote.append({})
             continue
         motion = _motion(vote, council)
         key = (id(council), motion.matter, motion.flags, default_rule(vote.date).name)
         if key not in groups_cache:
             groups_cache[key] = _elected_groups(resolved, council, motion, vote.date)
-        groups, refused = groups_cache[key]
-        candidates.append(_candidates(vote, groups))
-        refused_by_vote.append(refused)
+        candidates.append(_candidates(vote, groups_cache[key]))
     batches: dict[tuple[Any, ...], list[int]] = {}
     for i, c in enumerate(candidates):
         if c.ok:
@@ -520,9 +553,9 @@ def decide_votes(
         # votes whose councils the rule sees alike (same seat roles, vetoes and obligations) are one batch
         same: dict[tuple[Any, ...], list[int]] = {}
         for members in batches.values():
-            first = consistent[members[0]]
-            council, motion = first.council, first.motion
-            assert council is not None and motion is not None
+            head = consistent[members[0]]
+            assert head.council is not None and head.motion is not None
+            council, motion = head.council, head.motion
             signature = _signature(rule, council, motion)
             fits: dict[int, str] = {}
             for i in members:
@@ -546,12 +579,14 @@ def decide_votes(
             if isinstance(rule, Rule) and rule.enlarged:
                 _decide_enlarged(rule, first.council, first.motion, *args)
             else:
-                _decide_plain(rule, first.motion, *args, refused_by_vote)
+                _decide_plain(rule, first.motion, *args)
     out = []
     for i, c in enumerate(consistent):
         for r, rule in enumerate(resolved):
             if (i, r) in results:
                 out.append(results[i, r])
+            elif c.council is not None and (why := _rule_fits(rule, c.council, c.vote.date)):
+                out.append(Decision(c.vote, rule.name, "undetermined", _sentence(why), 0, applicable=False))
             else:
                 out.append(Decision(c.vote, rule.name, "undetermined", _sentence(c.reason), 0))
     return out
@@ -568,7 +603,7 @@ def _enlarged(rule: Rule, council: Council) -> Council:
     return _ENLARGED[key][2]
 
 
-def _signature(rule: Rule | FunctionRule, council: Council, motion: Motion) -> tuple[Any, ...]:
+def _signature(rule: VotingRule, council: Council, motion: Motion) -> tuple[Any, ...]:
     """What a rule's decision on a profile depends on besides the ballots.
 
     A Charter-style :class:`~simulate.rules.Rule` decides from the affirmative votes
@@ -583,22 +618,28 @@ def _signature(rule: Rule | FunctionRule, council: Council, motion: Motion) -> t
     sitting = tuple(s.kind for s in council.seats)
     if rule.enlarged and council.size < (rule.seats or 0):
         council = _enlarged(rule, council)
-        motion = Motion(council, matter=motion.matter, flags=motion.flags, parties=motion.parties, chapter=motion.chapter)
+        motion = attrs.evolve(motion, council=council)
     return (
-        "roles", sitting, tuple(s.kind for s in council.seats), rule.veto_mask(motion).tobytes(),
-        rule.obliged_to_abstain(motion).tobytes(), rule.required(motion),
+        "roles",
+        sitting,
+        tuple(s.kind for s in council.seats),
+        rule.veto_mask(motion).tobytes(),
+        rule.obliged_to_abstain(motion).tobytes(),
+        rule.required(motion),
     )
 
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".") if text[:1].islower() and " " in text[:6] else (
-        text + ("" if text.endswith(".") else ".")
+    return (
+        text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+        if text[:1].islower() and " " in text[:6]
+        else (text + ("" if text.endswith(".") else "."))
     )
 
 
 def _decide_plain(
-    rule: Rule | FunctionRule,
+    rule: VotingRule,
     motion: Motion,
     stacked: np.ndarray,
     owner: np.ndarray,
@@ -607,7 +648,6 @@ def _decide_plain(
     r: int,
     results: dict[tuple[int, int], Decision],
     reasons: bool,
-    refused_by_vote: list[dict[str, str]],
 ) -> None:
     classes, t = _classify(rule, stacked, motion)
     blockers = np.asarray(t.blockers, dtype=bool)
@@ -619,10 +659,6 @@ def _decide_plain(
     for k, j in enumerate(votes):
         i = members[int(j)]
         c = consistent[i]
-        refused = refused_by_vote[i].get(rule.name)
-        if refused:
-            results[i, r] = Decision(c.vote, rule.name, "undetermined", _sentence(refused), len(c.profiles))
-            continue
         mine = np.arange(starts[k], ends[k])
         if least[k] != most[k]:
             results[i, r] = Decision(
@@ -632,7 +668,8 @@ def _decide_plain(
         outcome = _CLASS_NAMES[int(least[k])]
         vetoed_by = (
             tuple(c.council.names[s] for s in np.flatnonzero(blockers[starts[k]]))  # type: ignore[union-attr]
-            if outcome == "vetoed" and same_blockers[k] else ()
+            if outcome == "vetoed" and same_blockers[k]
+            else ()
         )
         reason = _reasons(rule, c, stacked[mine], t, mine, outcome) if reasons else ""
         results[i, r] = Decision(c.vote, rule.name, outcome, reason, len(c.profiles), vetoed_by=vetoed_by)
@@ -664,19 +701,22 @@ def _unknown_permanent(c: Consistent) -> list[str]:
     ]
 
 
-def _undetermined(rule: Rule | FunctionRule, c: Consistent, classes: np.ndarray) -> str:
+def _undetermined(rule: VotingRule, c: Consistent, classes: np.ndarray) -> str:
     """Which ballots the record does not give, and how the outcome splits over them."""
     counts = Counter(_CLASS_NAMES[int(k)] for k in classes)
     split = ", ".join(f"{outcome} in {counts[outcome]}" for outcome in _CLASS_NAMES if counts[outcome])
     unknown = _unknown_permanent(c)
-    which = f"how {join_names(unknown)} voted" if unknown else "which members cast which ballot"
+    parts = [f"how {join_names(unknown)} voted"] if unknown else []
+    if c.split_elected or not unknown:
+        parts.append("which elected member cast which ballot")
+    which = " nor ".join(parts)
     return (
         f"Undetermined under {rule.name}: the record ({c.vote.tally}) does not say {which}; of the "
         f"{len(c.profiles)} ballot profiles that fit it, {split}."
     )
 
 
-def _reasons(rule: Rule | FunctionRule, c: Consistent, profiles: np.ndarray, t: Any, rows: np.ndarray, outcome: str) -> str:
+def _reasons(rule: VotingRule, c: Consistent, profiles: np.ndarray, t: Any, rows: np.ndarray, outcome: str) -> str:
     """The replay's reason (:attr:`Outcome.reason`) for the profiles that fit the record: asked of
     :func:`~simulate.replay.decide_record` once per distinct reading of the rule's tally."""
     effective = np.asarray(t.effective)[rows]
@@ -708,14 +748,11 @@ _REASONS: dict[tuple[Any, ...], str] = {}
 
 
 def _replay_reason(
-    rule: Rule | FunctionRule, vote: HistoryVote, council: Council, profile: bytes, motion_key: tuple[Any, ...]
+    rule: VotingRule, vote: HistoryVote, council: Council, profile: bytes, motion_key: tuple[Any, ...]
 ) -> str:
     """:func:`simulate.replay.decide_record` on one profile: its ``reason``."""
     key = (id(rule), rule.name, council.seats, profile, motion_key)
     if key not in _REASONS:
-        from ..records import Draft, VoteRecord
-        from ..replay import decide_record
-
         matter, flags = motion_key
         draft = Draft(symbol=vote.symbol, date=vote.date, matter=matter, flags=flags, meeting=vote.meeting)
         ballots = [Ballot(int(b)) for b in np.frombuffer(profile, dtype=np.int8)]
@@ -742,14 +779,12 @@ def _decide_enlarged(
     """For each consistent profile, count the combinations of the new seats' ballots under which the
     draft passes (every yes/no/abstain combination, by seat class with multinomial weights, each
     class-count vector decided by the rule)."""
-    from ..power.council import rule_classes
-
     big, bmotion, columns, groups = _new_seat_groups(rule, council, motion)
     new = [s for g in groups for s in g]
     block, weights, new_yes = _compositions(tuple(len(g) for g in groups))
     # the rule treats the seats of a class alike: sort the sitting seats' ballots within each class
     canon = stacked.copy()
-    for cls in rule_classes(rule, big, bmotion):
+    for cls in rule.seat_roles(bmotion):
         sitting = [columns[s] for s in cls if columns[s] >= 0]
         if len(sitting) > 1:
             canon[:, sitting] = np.sort(canon[:, sitting], axis=1)
@@ -763,16 +798,26 @@ def _decide_enlarged(
     blocked_all = np.ones(len(unique), dtype=bool)
     one_hot = np.zeros((combos, len(new) + 1), dtype=np.int64)
     one_hot[np.arange(combos), new_yes] = weights
+    weighted = one_hot.astype(np.float64)  # exact: every count is far below 2**53
     step = max(1, _CHUNK // combos)
+
+    def profiles(rows: np.ndarray) -> np.ndarray:
+        full = np.repeat(base[rows], combos, axis=0)
+        full[:, new] = np.tile(block, (len(rows), 1))
+        return full
+
     for lo in range(0, len(unique), step):
-        part = base[lo:lo + step]
-        full = np.repeat(part, combos, axis=0)
-        full[:, new] = np.tile(block, (len(part), 1))
-        classes, t = _classify(rule, full, bmotion)
-        adopted = (classes == 0).reshape(len(part), combos).astype(np.int64)
-        adopted_by_yes[lo:lo + step] = adopted @ one_hot
-        blocks = np.asarray(t.blockers, dtype=bool).sum(axis=1).reshape(len(part), combos)
-        blocked_all[lo:lo + step] = (blocks >= rule.vetoes_to_block).all(axis=1)
+        rows = np.arange(lo, min(lo + step, len(unique)))
+        adopted = rule.decide(profiles(rows), bmotion).reshape(len(rows), combos)
+        adopted_by_yes[rows] = np.rint(adopted.astype(np.float64) @ weighted).astype(np.int64)
+    # where no combination passes: is it blocked in every one (vetoed whatever the new seats do)?
+    failing = np.flatnonzero(adopted_by_yes.sum(axis=1) == 0)
+    for lo in range(0, len(failing), step):
+        rows = failing[lo : lo + step]
+        t = rule.tally(profiles(rows), bmotion)
+        blocks = np.asarray(t.blockers, dtype=bool).sum(axis=1).reshape(len(rows), combos)
+        blocked_all[rows] = (blocks >= rule.vetoes_to_block).all(axis=1)
+    blocked_all[adopted_by_yes.sum(axis=1) > 0] = False
     adopted_total = adopted_by_yes.sum(axis=1)
     total = 3 ** len(new)
     by_yes_total = one_hot.sum(axis=0)
@@ -803,14 +848,22 @@ def _decide_enlarged(
             same = bool((stacked[rows][:, cols] == stacked[rows[0]][cols]).all())
             own = consistent[members[j]].council
             assert own is not None
-            names[j] = tuple(own.names[columns[s]] for s in np.flatnonzero(mask)) if same and all(columns[s] >= 0 for s in np.flatnonzero(mask)) else ()
+            names[j] = (
+                tuple(own.names[columns[s]] for s in np.flatnonzero(mask))
+                if same and all(columns[s] >= 0 for s in np.flatnonzero(mask))
+                else ()
+            )
     for j, outcome, lo_, hi_, mine in decided:
         i = members[j]
         c = consistent[i]
         vetoed_by = names.get(j, ())
         note = ""
         if outcome == "vetoed":
-            note = f"vetoed by {join_names(vetoed_by)} whatever the new seats do" if vetoed_by else "vetoed whatever the new seats do"
+            note = (
+                f"vetoed by {join_names(vetoed_by)} whatever the new seats do"
+                if vetoed_by
+                else "vetoed whatever the new seats do"
+            )
         if lo_ != hi_:
             unknown = _unknown_permanent(c)
             which = f"how {join_names(unknown)} voted" if unknown else "who cast which ballot"
@@ -825,26 +878,43 @@ def _decide_enlarged(
         else:
             reason = ""
         results[i, r] = Decision(
-            c.vote, rule.name, outcome, reason, len(c.profiles), vetoed_by=vetoed_by,
-            combinations=total, adopted_combinations=(lo_, hi_),
+            c.vote,
+            rule.name,
+            outcome,
+            reason,
+            len(c.profiles),
+            vetoed_by=vetoed_by,
+            combinations=total,
+            adopted_combinations=(lo_, hi_),
         )
 
 
 def _headline(
-    rule: Rule, c: Consistent, big: Council, new: list[int], total: int, adopted: int,
-    by_yes: tuple[tuple[int, int, int], ...], note: str,
+    rule: Rule,
+    c: Consistent,
+    big: Council,
+    new: list[int],
+    total: int,
+    adopted: int,
+    by_yes: tuple[tuple[int, int, int], ...],
+    note: str,
 ) -> str:
     """The sentence of ``unsc reform`` (:meth:`EnlargedOutcome.headline`) for these counts."""
-    from ..records import Draft, VoteRecord
-    from ..rulebook.enlarged import EnlargedOutcome
-
     assert c.council is not None
     draft = Draft(symbol=c.vote.symbol, date=c.vote.date)
     record = VoteRecord(draft, c.council, [Ballot(int(b)) for b in c.profiles[0]])
     names = tuple(big.names[j] for j in sorted(new))
     result = EnlargedOutcome(
-        record=record, rule=rule, council=big, known={}, unknown=names, new_seats=names,
-        combinations=total, adopted=adopted, by_yes=by_yes, note=note,
+        record=record,
+        rule=rule,
+        council=big,
+        known={},
+        unknown=names,
+        new_seats=names,
+        combinations=total,
+        adopted=adopted,
+        by_yes=by_yes,
+        note=note,
     )
     return result.headline()
 
@@ -854,8 +924,9 @@ def _headline(
 
 @attrs.frozen
 class Summary:
-    """Per rule, what became of the recorded vetoes: overcome, still blocked, undetermined
-    (and how many of those because the rule is for another council), by decade and by member."""
+    """Per rule, what became of the recorded vetoes: overcome, still blocked or undetermined, by
+    decade and by member; vetoes cast on a council the rule is not for are counted apart
+    (``not_applicable``: e.g. a 15-seat rule and the 11-seat Council before 1966)."""
 
     rules: tuple[str, ...]
     totals: dict[str, dict[str, int]]
@@ -885,14 +956,12 @@ class Summary:
             f"{t['undetermined']} undetermined"
         )
         if self.not_applicable[rule]:
-            text += f" ({self.not_applicable[rule]} of them because the rule is for another council)"
+            text += f", {self.not_applicable[rule]} cast on a council the rule is not for"
         return text
 
 
 def summarize(decisions: Iterable[Decision], combine_successors: bool = False) -> Summary:
     """Count the verdicts on recorded vetoes per rule, by decade and by vetoing member."""
-    from .history import SUCCESSORS
-
     rules: list[str] = []
     totals: dict[str, Counter[str]] = {}
     by_decade: dict[str, dict[int, Counter[str]]] = {}
@@ -909,9 +978,10 @@ def summarize(decisions: Iterable[Decision], combine_successors: bool = False) -
         if verdict is None:
             continue
         vetoes.add((d.vote.symbol, d.vote.date))
-        totals[d.rule][verdict] += 1
         if not d.applicable:
             not_applicable[d.rule] += 1
+            continue
+        totals[d.rule][verdict] += 1
         by_decade[d.rule].setdefault(d.vote.decade, Counter({v: 0 for v in VERDICTS}))[verdict] += 1
         for name in dict.fromkeys(SUCCESSORS.get(n, n) if combine_successors else n for n in d.vote.vetoed_by):
             by_member[d.rule].setdefault(name, Counter({v: 0 for v in VERDICTS}))[verdict] += 1

@@ -35,20 +35,21 @@ from typing import Any
 import attrs
 
 from ..errors import SimulateError, UnknownNameError
-from ..members import resolve_member, with_article
+from ..io import record
+from ..model.members import resolve_member, with_article
 
 __all__ = [
+    "JSON_KEYS",
     "OUTCOMES",
     "SUCCESSORS",
+    "History",
     "HistoryVote",
     "VetoOrdinal",
-    "History",
     "VetoStats",
     "load_history",
-    "parse_date",
     "ordinal",
+    "parse_date",
     "topic_label",
-    "JSON_KEYS",
 ]
 
 #: The outcomes a vote can have in the record.
@@ -59,8 +60,24 @@ SUCCESSORS = {"USSR": "Russian Federation"}
 
 #: The keys of every object of ``unsc history --json`` (in order).
 JSON_KEYS = (
-    "symbol", "date", "meeting", "agenda", "subject", "topics", "outcome", "yes", "no", "abstain", "non_voting",
-    "vetoed_by", "vetoes", "resolution", "kind", "flags", "disputed", "source",
+    "symbol",
+    "date",
+    "meeting",
+    "agenda",
+    "subject",
+    "topics",
+    "outcome",
+    "yes",
+    "no",
+    "abstain",
+    "non_voting",
+    "vetoed_by",
+    "vetoes",
+    "resolution",
+    "kind",
+    "flags",
+    "disputed",
+    "source",
 )
 
 _ACRONYMS = {"dprk": "the DPRK", "drc": "the DRC", "un": "the UN"}
@@ -115,7 +132,8 @@ class VetoOrdinal:
 
     def describe(self, overall: bool = False) -> str:
         """``"the Russian Federation's 6th veto on Syria"`` (``overall=True``: ``"... 27th veto"``)."""
-        whose = f"{with_article(self.member)}'s"
+        name = with_article(self.member)
+        whose = f"{name}'" if name.endswith("s") else f"{name}'s"
         if overall or self.topic is None or self.on_topic is None:
             text = f"{whose} {ordinal(self.overall)} veto"
         else:
@@ -124,8 +142,12 @@ class VetoOrdinal:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "member": self.member, "overall": self.overall, "topic": self.topic, "on_topic": self.on_topic,
-            "text": self.describe(), "text_overall": self.describe(overall=True),
+            "member": self.member,
+            "overall": self.overall,
+            "topic": self.topic,
+            "on_topic": self.on_topic,
+            "text": self.describe(),
+            "text_overall": self.describe(overall=True),
         }
 
 
@@ -207,20 +229,17 @@ class HistoryVote:
 
 
 def _data() -> Any:
-    from ..io import record
-
+    """The bundled record (:mod:`simulate.io.record`)."""
     return record
 
 
-def _veto_entry(veto: Any, vote: Any | None, data: Any) -> HistoryVote:
-    agenda = vote.agenda if vote is not None and vote.agenda else veto.agenda
-    subject = veto.subject or (vote.subject if vote is not None else None)
+def _veto_entry(veto: Any, data: Any) -> HistoryVote:
     return HistoryVote(
         symbol=veto.draft,
         date=veto.date,
-        meeting=veto.meeting or (vote.meeting if vote is not None else ""),
-        agenda=agenda,
-        subject=subject,
+        meeting=veto.meeting,
+        agenda=veto.agenda,
+        subject=veto.subject,
         outcome="vetoed",
         yes=veto.yes,
         no=veto.no,
@@ -229,8 +248,8 @@ def _veto_entry(veto: Any, vote: Any | None, data: Any) -> HistoryVote:
         vetoed_by=tuple(veto.vetoed_by),
         kind=veto.kind,
         matter=veto.matter,
-        topics=tuple(data.topics_of(subject, agenda)),
-        flags=tuple(dict.fromkeys([*veto.flags, *(vote.flags if vote is not None else ())])),
+        topics=tuple(data.topics_of(veto.subject, veto.agenda)),
+        flags=tuple(veto.flags),
         disputed=veto.disputed,
         source=veto.source,
         note=veto.note,
@@ -261,28 +280,31 @@ def _vote_entry(vote: Any, data: Any) -> HistoryVote:
 
 
 @functools.cache
-def _entries(include_disputed: bool) -> tuple[HistoryVote, ...]:
-    """Every vote, vetoed texts from the veto list, in date order (loaded once)."""
+def _veto_entries(include_disputed: bool) -> tuple[HistoryVote, ...]:
+    """Every vetoed text of the veto list, in date order (the meeting tables are not read)."""
+    data = _data()
+    return tuple(_veto_entry(veto, data) for veto in data.vetoes(include_disputed=include_disputed))
+
+
+def _merged(vetoes: Sequence[HistoryVote]) -> tuple[HistoryVote, ...]:
+    """The vetoed texts with every other vote of the meeting tables, in date order (a vote the
+    veto list covers is its entry there; within a day, the tables' order)."""
     data = _data()
     votes = data.votes()
-    by_draft: dict[tuple[datetime.date, str], Any] = {}
-    for vote in votes:
-        for draft in vote.drafts:
-            by_draft.setdefault((vote.date, draft), vote)
-    matched: set[int] = set()
-    entries: list[tuple[datetime.date, int, HistoryVote]] = []
-    position = {id(v): i for i, v in enumerate(votes)}
-    for veto in data.vetoes(include_disputed=include_disputed):
-        vote = by_draft.get((veto.date, veto.draft))
-        if vote is not None:
-            matched.add(id(vote))
-        order = position[id(vote)] if vote is not None else len(votes)
-        entries.append((veto.date, order, _veto_entry(veto, vote, data)))
+    position: dict[tuple[datetime.date, str], int] = {}
     for i, vote in enumerate(votes):
-        if id(vote) in matched:
-            continue  # the veto list's entry stands for it
-        if vote.outcome == "vetoed" and vote.vetoed_by:
-            continue  # its veto is listed under another symbol of the same vote
+        for draft in vote.drafts:
+            position.setdefault((vote.date, draft), i)
+    entries: list[tuple[datetime.date, int, HistoryVote]] = []
+    matched: set[int] = set()
+    for entry in vetoes:
+        found = position.get((entry.date, entry.symbol))
+        if found is not None:
+            matched.add(found)
+        entries.append((entry.date, len(votes) if found is None else found, entry))
+    for i, vote in enumerate(votes):
+        if i in matched or (vote.outcome == "vetoed" and vote.vetoed_by):
+            continue  # the veto list's entry stands for it (a vote of several drafts: under another symbol)
         entries.append((vote.date, i, _vote_entry(vote, data)))
     entries.sort(key=lambda e: (e[0], e[1]))
     return tuple(e[2] for e in entries)
@@ -308,7 +330,10 @@ def _with_ordinals(entries: Sequence[HistoryVote], combine: bool) -> tuple[Histo
                 on_topic[name, topic] += 1
             ordinals.append(
                 VetoOrdinal(
-                    name, overall[name], primary, on_topic[name, primary] if primary else None,
+                    name,
+                    overall[name],
+                    primary,
+                    on_topic[name, primary] if primary else None,
                     combined=combine and name in SUCCESSORS.values(),
                 )
             )
@@ -331,17 +356,28 @@ def _topic_ordinals(entry: HistoryVote, topic: str, counts: Counter[tuple[str, s
 
 @functools.cache
 def _counted(include_disputed: bool, combine: bool) -> tuple[HistoryVote, ...]:
-    return _with_ordinals(_entries(include_disputed), combine)
+    """The vetoed texts with their ordinals."""
+    return _with_ordinals(_veto_entries(include_disputed), combine)
 
 
-def load_history(*, include_disputed: bool = False, combine_successors: bool = False) -> History:
+@functools.cache
+def _everything(include_disputed: bool, combine: bool) -> tuple[HistoryVote, ...]:
+    return _merged(_counted(include_disputed, combine))
+
+
+def load_history(
+    *, include_disputed: bool = False, combine_successors: bool = False, vetoes_only: bool = False
+) -> History:
     """The whole record, with each veto's ordinals (loaded and counted once per process).
 
     ``include_disputed`` adds the negative votes the Library's veto list leaves
-    out; ``combine_successors`` counts the USSR's vetoes as the Russian Federation's.
+    out; ``combine_successors`` counts the USSR's vetoes as the Russian Federation's;
+    ``vetoes_only`` gives only the vetoed texts, without reading the meeting tables
+    (faster, the same entries as ``load_history().vetoes()``).
     """
-    entries = _counted(bool(include_disputed), bool(combine_successors))
-    return History(entries, include_disputed=bool(include_disputed), combine_successors=bool(combine_successors))
+    disputed, combine = bool(include_disputed), bool(combine_successors)
+    entries = _counted(disputed, combine) if vetoes_only else _everything(disputed, combine)
+    return History(entries, include_disputed=disputed, combine_successors=combine)
 
 
 # ---------------------------------------------------------------- the queryable record
@@ -402,7 +438,7 @@ class History(Sequence[HistoryVote]):
     def __len__(self) -> int:
         return len(self.votes)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return attrs.evolve(self, votes=self.votes[index])
         return self.votes[index]
@@ -495,16 +531,16 @@ class History(Sequence[HistoryVote]):
                 by_decade.setdefault(v.decade, Counter())[name] += 1
                 for topic in v.topics or ("(no topic)",):
                     by_topic.setdefault(topic, Counter())[name] += 1
-        members = tuple(sorted(totals, key=lambda m: (-totals[m], m)))
+        ranked = tuple(sorted(totals, key=lambda m: (-totals[m], m)))
         decades = sorted(by_decade)
         return VetoStats(
-            members=members,
-            by_decade={d: {m: by_decade[d][m] for m in members} for d in decades},
+            members=ranked,
+            by_decade={d: {m: by_decade[d][m] for m in ranked} for d in decades},
             by_topic={
-                t: {m: c[m] for m in members}
+                t: {m: c[m] for m in ranked}
                 for t, c in sorted(by_topic.items(), key=lambda item: (-sum(item[1].values()), item[0]))
             },
-            totals={m: totals[m] for m in members},
+            totals={m: totals[m] for m in ranked},
             vetoed_texts=texts,
             combined=self.combine_successors,
         )

@@ -11,9 +11,14 @@ import argparse
 import json
 import sys
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SimulateError, UnknownNameError
+
+if TYPE_CHECKING:  # the modules themselves load lazily, inside the commands (start-up speed)
+    from ..analysis.counterfactual import Summary
+    from ..analysis.history import History, HistoryVote, VetoStats
+    from ..rules.protocol import VotingRule
 
 __all__ = ["register", "register_plots", "replay_from_record"]
 
@@ -31,7 +36,9 @@ def _print_json(data: Any) -> None:
 def _add_filters(p: argparse.ArgumentParser, *, vetoed_by: bool = True, outcome: bool = True) -> None:
     if vetoed_by:
         p.add_argument(
-            "--vetoed-by", action="append", metavar="MEMBER",
+            "--vetoed-by",
+            action="append",
+            metavar="MEMBER",
             help="vetoed by this member (repeatable: by any of them); names as in `unsc replay --set`",
         )
     p.add_argument("--topic", metavar="TOPIC", help="a topic of the record (e.g. syria, israel-palestine, admission)")
@@ -40,25 +47,31 @@ def _add_filters(p: argparse.ArgumentParser, *, vetoed_by: bool = True, outcome:
     if outcome:
         p.add_argument("--outcome", metavar="OUTCOME", help="adopted, vetoed, not adopted, procedural or other")
     p.add_argument(
-        "--include-disputed", action="store_true",
+        "--include-disputed",
+        action="store_true",
         help="also count the negative votes often called vetoes that the UN library's veto list leaves out",
     )
     p.add_argument(
-        "--combine-successors", action="store_true",
+        "--combine-successors",
+        action="store_true",
         help="count the USSR's vetoes as the Russian Federation's (its continuing state); apart by default",
     )
 
 
-def _history(args: argparse.Namespace, *, vetoes_only: bool = False):
+def _history(args: argparse.Namespace, *, vetoes_only: bool = False) -> History:
     from ..analysis.history import load_history
 
-    history = load_history(include_disputed=args.include_disputed, combine_successors=args.combine_successors)
+    outcome = getattr(args, "outcome", None)
+    vetoes_only = vetoes_only or bool(getattr(args, "vetoed_by", None)) or (outcome or "").strip().lower() == "vetoed"
+    history = load_history(
+        include_disputed=args.include_disputed, combine_successors=args.combine_successors, vetoes_only=vetoes_only
+    )
     filtered = history.filter(
         vetoed_by=getattr(args, "vetoed_by", None),
         topic=args.topic,
         since=args.since,
         until=args.until,
-        outcome=getattr(args, "outcome", None),
+        outcome=outcome,
     )
     return filtered.vetoes() if vetoes_only else filtered
 
@@ -71,24 +84,25 @@ def _nothing(what: str = "vote") -> int:
 # ------------------------------------------------------------------ unsc history
 
 
-def _outcome_text(vote) -> str:
-    from ..members import join_names
+def _outcome_text(vote: HistoryVote) -> str:
+    from ..model.members import join_names
 
     if vote.outcome == "vetoed":
         return f"vetoed by {join_names(vote.vetoed_by)}" if vote.vetoed_by else "vetoed"
-    if vote.outcome == "adopted" and vote.resolution:
+    if vote.outcome == "adopted" and vote.resolution and vote.resolution != vote.symbol:
         return f"adopted: {vote.resolution}"
     return vote.outcome
 
 
-def format_history(history) -> str:
-    """The ``unsc history`` listing: two or three lines per vote, then a count."""
-    from ..report import long_date
+def format_history(history: History) -> str:
+    """The ``unsc history`` listing: two lines per vote and one per veto, then a count."""
+    from ..analysis.history import ordinal
+    from ..render.text import long_date
 
     lines = []
     for v in history:
-        head = f"{v.date.isoformat()}  {v.symbol:<16} {v.tally:<8} {_outcome_text(v)}"
-        lines.append(head if len(head) <= WIDTH else head[: WIDTH - 3] + "...")
+        head = f"{v.date.isoformat()}  {v.symbol:<18} {v.tally:<8} {_outcome_text(v)}"
+        lines.append(textwrap.fill(head, width=WIDTH, subsequent_indent=" " * 12, break_on_hyphens=False))
         about = " · ".join(x for x in (v.meeting, v.agenda) if x)
         if v.subject:
             about += f" [{v.subject}]"
@@ -96,24 +110,17 @@ def format_history(history) -> str:
             about += " (not on the UN library's veto list)"
         indent = " " * 12
         lines.append(indent + textwrap.shorten(about, width=WIDTH - 12, placeholder="..."))
-        if v.ordinals:
-            counts = "; ".join(
-                o.describe() + (f" ({o.overall}{_suffix(o.overall)} overall)" if o.on_topic is not None else "")
-                for o in v.ordinals
+        for o in v.ordinals:
+            text = o.describe() + (f" ({ordinal(o.overall)} overall)" if o.on_topic is not None else "")
+            lines.append(
+                textwrap.fill(text[:1].upper() + text[1:], width=WIDTH, initial_indent=indent, subsequent_indent=indent)
             )
-            lines.append(textwrap.fill(counts, width=WIDTH, initial_indent=indent, subsequent_indent=indent))
     vetoed = sum(1 for v in history if v.vetoed_by)
     first, last = history[0].date, history[-1].date
     span = f"on {long_date(first)}" if first == last else f"from {long_date(first)} to {long_date(last)}"
     lines.append("")
     lines.append(f"{len(history)} vote{'s' if len(history) != 1 else ''} ({vetoed} vetoed) {span}.")
     return "\n".join(lines)
-
-
-def _suffix(n: int) -> str:
-    from ..analysis.history import ordinal
-
-    return ordinal(n)[len(str(n)):]
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -136,11 +143,15 @@ def _table(title: str, rows: dict[Any, dict[str, int]], members: tuple[str, ...]
     heads = [SHORT.get(m, m) for m in members]
     width = max([len(label), *(len(str(k)) for k in rows), 5]) + 2
     cols = [max(len(h), 4) + 2 for h in heads]
-    out = [title, f"{label:<{width}}" + "".join(f"{h:>{c}}" for h, c in zip(heads, cols, strict=True)) + f"{'total':>8}"]
+    out = [
+        title,
+        f"{label:<{width}}" + "".join(f"{h:>{c}}" for h, c in zip(heads, cols, strict=True)) + f"{'total':>8}",
+    ]
     totals = dict.fromkeys(members, 0)
     for key, counts in rows.items():
         out.append(
-            f"{key!s:<{width}}" + "".join(f"{counts[m]:>{c}}" for m, c in zip(members, cols, strict=True))
+            f"{key!s:<{width}}"
+            + "".join(f"{counts[m]:>{c}}" for m, c in zip(members, cols, strict=True))
             + f"{sum(counts.values()):>8}"
         )
         for m in members:
@@ -148,7 +159,7 @@ def _table(title: str, rows: dict[Any, dict[str, int]], members: tuple[str, ...]
     return out
 
 
-def format_stats(stats, note: str) -> str:
+def format_stats(stats: VetoStats, note: str) -> str:
     members = stats.members
     decades = {f"{d}s": counts for d, counts in stats.by_decade.items()}
     lines = _table("Vetoes per decade", decades, members, "decade")
@@ -177,8 +188,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     note = (
         f"{stats.vetoed_texts} vetoed texts; a member counts once per text it is named on. "
-        + ("The USSR's vetoes count as the Russian Federation's. " if stats.combined else "USSR and Russian Federation apart (--combine-successors to add them up). ")
-        + ("Disputed vetoes included." if history.include_disputed else "Disputed vetoes left out (--include-disputed).")
+        + (
+            "The USSR's vetoes count as the Russian Federation's. "
+            if stats.combined
+            else "USSR and Russian Federation apart (--combine-successors to add them up). "
+        )
+        + (
+            "Disputed vetoes included."
+            if history.include_disputed
+            else "Disputed vetoes left out (--include-disputed)."
+        )
     )
     print(format_stats(stats, note))
     return 0
@@ -187,18 +206,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------ unsc counterfactual
 
 
-def _rules(args: argparse.Namespace) -> list:
+def _rules(args: argparse.Namespace) -> list[VotingRule]:
     from ..analysis.counterfactual import builtin_rules
-    from ..rules import as_rule
+    from ..catalog.registry import as_rule
 
     return [as_rule(r) for r in (args.rule or builtin_rules())]
 
 
-def format_summary(summary) -> str:
+def format_summary(summary: Summary) -> str:
     from ..analysis.counterfactual import VERDICTS
 
     width = max([len(r) for r in summary.rules] + [4]) + 2
-    heads = ["overcome", "still blocked", "undetermined", "(n/a)"]
+    heads = ["overcome", "still blocked", "undetermined", "not for it"]
     lines = [f"What {summary.vetoes} recorded vetoes become under each rule", ""]
     lines.append(f"{'rule':<{width}}" + "".join(f"{h:>14}" for h in heads))
     for rule in summary.rules:
@@ -207,16 +226,19 @@ def format_summary(summary) -> str:
             f"{rule:<{width}}" + "".join(f"{t[v]:>14}" for v in VERDICTS) + f"{summary.not_applicable[rule]:>14}"
         )
     lines.append("")
-    lines.append(textwrap.fill(
-        "Each vetoed text is decided again from its tally and the members who vetoed, through the rule itself, "
-        "over every ballot profile consistent with the record; undetermined when those profiles disagree, or the "
-        "record has no tally, or (n/a) the rule is for a council of another size. --json or --csv for each vote.",
-        width=WIDTH,
-    ))
+    lines.append(
+        textwrap.fill(
+            "Each vetoed text is decided again from its tally and the members who vetoed, through the rule itself, "
+            "over every ballot profile consistent with the record; undetermined when those profiles disagree or the "
+            "record has no tally. 'Not for it': vetoes cast on a council of another size than the rule's (the "
+            "11-seat Council before 1966 for a 15-seat rule). --json or --csv for each vote.",
+            width=WIDTH,
+        )
+    )
     return "\n".join(lines)
 
 
-def format_breakdown(summary, by: str) -> str:
+def format_breakdown(summary: Summary, by: str) -> str:
     from ..analysis.counterfactual import VERDICTS
 
     lines = []
@@ -255,7 +277,10 @@ def cmd_counterfactual(args: argparse.Namespace) -> int:
         return 0
     summary = summarize(decisions, combine_successors=history.combine_successors)
     if not summary.vetoes:
-        print(f"{len(history)} votes decided under {len(rules)} rules; none of them was vetoed (--json or --csv for each).")
+        print(
+            f"{len(history)} votes decided under {len(rules)} rules; none of them was vetoed "
+            "(--json or --csv for each)."
+        )
         return 0
     print(format_summary(summary))
     if args.by:
@@ -266,9 +291,9 @@ def cmd_counterfactual(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------ unsc replay of a tally
 
 
-def _find_entry(text: str):
+def _find_entry(text: str) -> HistoryVote | None:
     from ..analysis.history import load_history
-    from ..scenarios import _symbol_key
+    from ..catalog.scenarios import _symbol_key
 
     key = _symbol_key(text)
     for entry in load_history(include_disputed=True):
@@ -282,8 +307,8 @@ def replay_from_record(args: argparse.Namespace, missing: UnknownNameError) -> i
     from pathlib import Path
 
     from ..analysis.counterfactual import decide_votes
-    from ..report import long_date
-    from ..rules import as_rule, default_rule
+    from ..catalog.registry import as_rule, default_rule
+    from ..render.text import long_date
 
     text = str(args.scenario)
     if text.endswith(".toml") or Path(text).exists():
@@ -293,7 +318,9 @@ def replay_from_record(args: argparse.Namespace, missing: UnknownNameError) -> i
         from ..analysis.history import load_history
 
         choices = [*missing.suggestions, *(v.symbol for v in load_history(include_disputed=True))]
-        raise UnknownNameError("scenario or vote", text, choices, hint="(a draft symbol or resolution of the record, or a .toml file)")
+        raise UnknownNameError(
+            "scenario or vote", text, choices, hint="(a draft symbol or resolution of the record, or a .toml file)"
+        )
     if args.changes or getattr(args, "new", None):
         raise SimulateError(
             f"{entry.symbol} has no member-by-member ballots in the data (only its tally), so --whatif, --set and "
@@ -303,23 +330,27 @@ def replay_from_record(args: argparse.Namespace, missing: UnknownNameError) -> i
     decision = decide_votes([entry], [rule])[0]
     note = "Member-by-member ballots are not in the data: this is what the tally decides."
     if args.json:
-        _print_json({
-            **decision.to_json(),
-            "meeting": entry.meeting,
-            "agenda": entry.agenda,
-            "subject": entry.subject,
-            "yes": entry.yes,
-            "no": entry.no,
-            "abstain": entry.abstain,
-            "non_voting": entry.non_voting,
-            "ballots": None,
-            "notes": [note],
-        })
+        _print_json(
+            {
+                **decision.to_json(),
+                "meeting": entry.meeting,
+                "agenda": entry.agenda,
+                "subject": entry.subject,
+                "yes": entry.yes,
+                "no": entry.no,
+                "abstain": entry.abstain,
+                "non_voting": entry.non_voting,
+                "ballots": None,
+                "notes": [note],
+            }
+        )
         return 0
     lines = [f"{entry.symbol} · {long_date(entry.date)}" + (f" · {entry.meeting}" if entry.meeting else "")]
     if entry.agenda:
         lines.append(textwrap.fill(entry.agenda + (f" [{entry.subject}]" if entry.subject else ""), width=WIDTH))
-    lines.append(textwrap.fill(f"Rule: {rule.name} ({rule.summary()})", width=WIDTH, initial_indent="  ", subsequent_indent="  "))
+    lines.append(
+        textwrap.fill(f"Rule: {rule.name} ({rule.summary()})", width=WIDTH, initial_indent="  ", subsequent_indent="  ")
+    )
     lines.append("")
     if entry.has_tally:
         tally = f"Tally: {entry.yes} in favour, {entry.no} against, {entry.abstain} abstaining"
@@ -391,7 +422,9 @@ _OUTPUT_HELP = "write to FILE (.png, .svg or .pdf; default: a new .png under out
 def register_plots(kinds: Any, formatter: type) -> None:
     """Add ``veto-decades``, ``syria`` and ``counterfactual`` to ``unsc plot``."""
     p = kinds.add_parser(
-        "veto-decades", help="vetoes per decade by member (stacked bars)", formatter_class=formatter,
+        "veto-decades",
+        help="vetoes per decade by member (stacked bars)",
+        formatter_class=formatter,
         description=(
             "Vetoes per decade, one stacked bar per decade, one colour and hatch per member\n"
             "(the USSR and the Russian Federation apart unless --combine-successors).\n\n"
@@ -403,7 +436,9 @@ def register_plots(kinds: Any, formatter: type) -> None:
     p.set_defaults(func=_plot_veto_decades)
 
     p = kinds.add_parser(
-        "syria", help="timeline of the Syria drafts: vetoed by whom, or short of votes", formatter_class=formatter,
+        "syria",
+        help="timeline of the Syria drafts: vetoed by whom, or short of votes",
+        formatter_class=formatter,
         description=(
             "The failed drafts on a topic (default: syria) on a timeline: each draft a mark,\n"
             "vetoed (by whom) or short of votes, with each vetoer's running count.\n\n"
@@ -417,7 +452,9 @@ def register_plots(kinds: Any, formatter: type) -> None:
     p.set_defaults(func=_plot_syria)
 
     p = kinds.add_parser(
-        "counterfactual", help="vetoes overcome under each rule", formatter_class=formatter,
+        "counterfactual",
+        help="vetoes overcome under each rule",
+        formatter_class=formatter,
         description=(
             "For each rule, how many recorded vetoes it overcomes, still blocks or leaves\n"
             "undetermined (see `unsc counterfactual`).\n\n"
@@ -425,7 +462,9 @@ def register_plots(kinds: Any, formatter: type) -> None:
             "  unsc plot counterfactual -r two-vetoes -r veto-abolished-9 -r french-mexican-restraint"
         ),
     )
-    p.add_argument("--rule", "-r", action="append", metavar="RULE", help="a rule (repeatable; default: every built-in rule)")
+    p.add_argument(
+        "--rule", "-r", action="append", metavar="RULE", help="a rule (repeatable; default: every built-in rule)"
+    )
     _add_filters(p, outcome=False)
     p.add_argument("--output", "-o", metavar="FILE", help=_OUTPUT_HELP)
     p.set_defaults(func=_plot_counterfactual)
@@ -436,7 +475,9 @@ def register_plots(kinds: Any, formatter: type) -> None:
 
 def register(sub: Any, formatter: type) -> None:
     p = sub.add_parser(
-        "history", help="the record: every vote and veto since 1946, filtered", formatter_class=formatter,
+        "history",
+        help="the record: every vote and veto since 1946, filtered",
+        formatter_class=formatter,
         description=(
             "List the votes of the record (the UN library's meeting tables 1946-2022 and\n"
             "its veto list, with later vetoes), in date order. Each veto says which veto it\n"
@@ -457,7 +498,9 @@ def register(sub: Any, formatter: type) -> None:
     p.set_defaults(func=cmd_history)
     sub2 = p.add_subparsers(title="subcommands", metavar="SUBCOMMAND")
     s = sub2.add_parser(
-        "stats", help="vetoes per member per decade and per topic", formatter_class=formatter,
+        "stats",
+        help="vetoes per member per decade and per topic",
+        formatter_class=formatter,
         description=(
             "Vetoes per member per decade and per topic, as tables (or --json). A member\n"
             "counts once per vetoed text it is named on.\n\n"
@@ -469,7 +512,9 @@ def register(sub: Any, formatter: type) -> None:
     s.set_defaults(func=cmd_stats)
 
     p = sub.add_parser(
-        "counterfactual", help="every vetoed draft decided again under other rules", formatter_class=formatter,
+        "counterfactual",
+        help="every vetoed draft decided again under other rules",
+        formatter_class=formatter,
         description=(
             "Decide every vetoed text of the record (--all: every vote with a tally) again\n"
             "under each rule: from its tally and the members who vetoed, over every ballot\n"
@@ -484,7 +529,9 @@ def register(sub: Any, formatter: type) -> None:
             "  unsc counterfactual --all --since 2016 --until 2016 -r strict-concurrence --csv"
         ),
     )
-    p.add_argument("--rule", "-r", action="append", metavar="RULE", help="a rule (repeatable; default: every built-in rule)")
+    p.add_argument(
+        "--rule", "-r", action="append", metavar="RULE", help="a rule (repeatable; default: every built-in rule)"
+    )
     p.add_argument("--all", action="store_true", help="every vote with a tally, not only the vetoed texts")
     p.add_argument("--by", choices=("decade", "member"), help="also break the verdicts down by decade or by member")
     _add_filters(p)

@@ -26,10 +26,10 @@ from .style import ADOPTED_COLOUR, FAILED_COLOUR, new_figure, style_context
 
 __all__ = [
     "MEMBER_STYLE",
-    "plot_veto_decades",
-    "plot_syria",
-    "plot_counterfactual",
     "SyriaMark",
+    "plot_counterfactual",
+    "plot_syria",
+    "plot_veto_decades",
     "syria_marks",
 ]
 
@@ -80,22 +80,38 @@ def plot_veto_decades(history: Any, ax: Any = None) -> Any:
         for member in order:
             heights = [stats.by_decade[d].get(member, 0) for d in decades]
             colour, hatch = _member_style(member)
-            label = member if not stats.combined or member != "Russian Federation" else "Russian Federation (with the USSR)"
+            label = (
+                member if not stats.combined or member != "Russian Federation" else "Russian Federation (with the USSR)"
+            )
             bars = ax.bar(
-                x, heights, bottom=bottoms, width=0.72, color=colour, hatch=hatch, edgecolor="white", linewidth=0.8,
+                x,
+                heights,
+                bottom=bottoms,
+                width=0.72,
+                color=colour,
+                hatch=hatch,
+                edgecolor="white",
+                linewidth=0.8,
                 label=f"{label} ({stats.totals[member]})",
             )
             for bar, decade, h in zip(bars, decades, heights, strict=True):
                 bar.set_gid(f"decade-{member}-{decade}")
                 if h >= 4:
                     ax.text(
-                        bar.get_x() + bar.get_width() / 2, bar.get_y() + h / 2, str(h), ha="center", va="center",
-                        fontsize=11, color="white" if colour in ("#0072B2", "#D55E00", "#CC79A7", "#009E73") else "#111111",
+                        bar.get_x() + bar.get_width() / 2,
+                        bar.get_y() + h / 2,
+                        str(h),
+                        ha="center",
+                        va="center",
+                        fontsize=11,
+                        color="white" if colour in ("#0072B2", "#D55E00", "#CC79A7", "#009E73") else "#111111",
                         fontweight="bold",
                     )
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         for xi, total in zip(x, bottoms, strict=True):
-            ax.text(xi, total + max(bottoms) * 0.015, str(total), ha="center", va="bottom", fontsize=13, fontweight="bold")
+            ax.text(
+                xi, total + max(bottoms) * 0.015, str(total), ha="center", va="bottom", fontsize=13, fontweight="bold"
+            )
         ax.set_xticks(x, [f"{d}s" for d in decades])
         ax.set_ylabel("vetoes (one per text and member)")
         ax.set_ylim(0, max(bottoms) * 1.12 if bottoms else 1)
@@ -164,18 +180,37 @@ def plot_syria(history: Any, ax: Any = None, topic: str = "syria") -> Any:
         for m in marks:
             if m.count:
                 colour, _ = _member_style(m.lane)
-                (dot,) = ax.plot(x[m.symbol], y[m.lane], "o", markersize=22, color=colour, markeredgecolor="white", zorder=2)
+                (dot,) = ax.plot(
+                    x[m.symbol], y[m.lane], "o", markersize=22, color=colour, markeredgecolor="white", zorder=2
+                )
                 dot.set_gid(f"syria-{m.lane}-{m.count}")
-                ax.text(x[m.symbol], y[m.lane], str(m.count), ha="center", va="center", fontsize=11, color="white",
-                        fontweight="bold", zorder=3)
+                ax.text(
+                    x[m.symbol],
+                    y[m.lane],
+                    str(m.count),
+                    ha="center",
+                    va="center",
+                    fontsize=11,
+                    color="white",
+                    fontweight="bold",
+                    zorder=3,
+                )
             else:
-                (dot,) = ax.plot(x[m.symbol], y[m.lane], "D", markersize=13, markerfacecolor="white",
-                                 markeredgecolor="#444444", markeredgewidth=2, zorder=2)
+                (dot,) = ax.plot(
+                    x[m.symbol],
+                    y[m.lane],
+                    "D",
+                    markersize=13,
+                    markerfacecolor="white",
+                    markeredgecolor="#444444",
+                    markeredgewidth=2,
+                    zorder=2,
+                )
                 dot.set_gid(f"syria-short-{m.symbol}")
         years: dict[int, list[int]] = {}
         for symbol in symbols:
             years.setdefault(dates[symbol].year, []).append(x[symbol])
-        for year, xs in years.items():
+        for xs in years.values():
             if xs[0] > 1:
                 ax.axvline(xs[0] - 0.5, color="#CCCCCC", linewidth=0.8, zorder=0)
         # a year with one or two drafts is narrow: stagger the labels of neighbouring years
@@ -183,7 +218,9 @@ def plot_syria(history: Any, ax: Any = None, topic: str = "syria") -> Any:
         ax.set_xticks([(xs[0] + xs[-1]) / 2 for xs in years.values()], labels)
         ax.tick_params(axis="x", length=0)
         ax.set_xlim(0.4, len(symbols) + 0.6)
-        ax.set_yticks([y[lane] for lane in lanes], [f"vetoed by {SHORT.get(n, n)}" for n in vetoers] + ["short of 9 votes"])
+        ax.set_yticks(
+            [y[lane] for lane in lanes], [f"vetoed by {SHORT.get(n, n)}" for n in vetoers] + ["short of 9 votes"]
+        )
         ax.set_ylim(-0.7, len(lanes) - 0.3)
         ax.spines[["top", "right", "left"]].set_visible(False)
         ax.tick_params(axis="y", length=0)
@@ -194,17 +231,38 @@ def plot_syria(history: Any, ax: Any = None, topic: str = "syria") -> Any:
         label = topic.replace("-", " ").title() if topic else "The record"
         ax.set_title(f"{label}: {drafts} failed drafts, {first}–{last}, {vetoed} of them vetoed", loc="left")
         handles = [
-            Line2D([], [], marker="o", linestyle="", markersize=14, color=_member_style(n)[0],
-                   label=f"{SHORT.get(n, n)}'s veto, running count\n({max(m.count for m in marks if m.lane == n)} in all)")
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=14,
+                color=_member_style(n)[0],
+                label=f"{SHORT.get(n, n)}'s veto, running count\n({max(m.count for m in marks if m.lane == n)} in all)",
+            )
             for n in vetoers
         ]
-        handles.append(Line2D([], [], marker="D", linestyle="", markersize=10, markerfacecolor="white",
-                              markeredgecolor="#444444", markeredgewidth=2, label="short of 9 votes\n(no veto)"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="D",
+                linestyle="",
+                markersize=10,
+                markerfacecolor="white",
+                markeredgecolor="#444444",
+                markeredgewidth=2,
+                label="short of 9 votes\n(no veto)",
+            )
+        )
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), labelspacing=1.0)
         fig.text(
-            0.07, 0.03,
-            "Each mark a draft put to the vote and not adopted, in order; a draft vetoed by two members has a mark in each lane.",
-            fontsize=11, color="#444444",
+            0.07,
+            0.03,
+            "Each mark a draft put to the vote and not adopted, in order; "
+            "a draft vetoed by two members has a mark in each lane.",
+            fontsize=11,
+            color="#444444",
         )
     return fig
 
@@ -226,16 +284,32 @@ def plot_counterfactual(summary: Any, ax: Any = None, rules: Sequence[str] | Non
             if key == "n/a":
                 widths = [summary.not_applicable[r] for r in rules]
             elif key == "undetermined":
-                widths = [summary.totals[r]["undetermined"] - summary.not_applicable[r] for r in rules]
+                widths = [summary.totals[r]["undetermined"] for r in rules]
             else:
                 widths = [summary.totals[r][key] for r in rules]
-            bars = ax.barh(y, widths, left=left, height=0.7, color=colour, hatch=hatch, edgecolor="#888888",
-                           linewidth=0.6, label=label)
+            bars = ax.barh(
+                y,
+                widths,
+                left=left,
+                height=0.7,
+                color=colour,
+                hatch=hatch,
+                edgecolor="#888888",
+                linewidth=0.6,
+                label=label,
+            )
             for bar, rule, w in zip(bars, rules, widths, strict=True):
                 bar.set_gid(f"cf-{key}-{rule}")
                 if w >= summary.vetoes * 0.04:
-                    ax.text(bar.get_x() + w / 2, bar.get_y() + bar.get_height() / 2, str(w), ha="center",
-                            va="center", fontsize=11, color="#111111")
+                    ax.text(
+                        bar.get_x() + w / 2,
+                        bar.get_y() + bar.get_height() / 2,
+                        str(w),
+                        ha="center",
+                        va="center",
+                        fontsize=11,
+                        color="#111111",
+                    )
             left = [a + b for a, b in zip(left, widths, strict=True)]
         ax.set_yticks(y, rules)
         ax.set_xlim(0, summary.vetoes)
@@ -244,8 +318,10 @@ def plot_counterfactual(summary: Any, ax: Any = None, rules: Sequence[str] | Non
         ax.set_title("What the recorded vetoes become under each rule", loc="left")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
         fig.text(
-            0.07, 0.03,
+            0.07,
+            0.03,
             "Decided again from each tally through the rule itself; undetermined where the tally cannot say.",
-            fontsize=11, color="#444444",
+            fontsize=11,
+            color="#444444",
         )
     return fig
