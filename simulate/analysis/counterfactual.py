@@ -556,20 +556,14 @@ def decide_votes(
             head = consistent[members[0]]
             assert head.council is not None and head.motion is not None
             council, motion = head.council, head.motion
-            signature = _signature(rule, council, motion)
-            fits: dict[int, str] = {}
-            for i in members:
+            ok = [i for i in members if consistent[i].ok]
+            if not _refuses(rule, council):
+                same.setdefault(_signature(rule, council, motion), []).extend(ok)
+                continue
+            for i in ok:
                 c = consistent[i]
-                if not c.ok:
-                    continue
-                day = id(default_rule(c.vote.date))
-                if day not in fits:
-                    fits[day] = _rule_fits(rule, council, c.vote.date)
-                if fits[day]:
-                    why = _sentence(fits[day])
-                    results[i, r] = Decision(c.vote, rule.name, "undetermined", why, len(c.profiles), applicable=False)
-                else:
-                    same.setdefault(signature, []).append(i)
+                why = _sentence(_rule_fits(rule, council, c.vote.date))
+                results[i, r] = Decision(c.vote, rule.name, "undetermined", why, len(c.profiles), applicable=False)
         for members in same.values():
             first = consistent[members[0]]
             assert first.council is not None and first.motion is not None

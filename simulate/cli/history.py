@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import SimulateError, UnknownNameError
 
 if TYPE_CHECKING:  # the modules themselves load lazily, inside the commands (start-up speed)
-    from ..analysis.counterfactual import Summary
+    from ..analysis.counterfactual import Decision, Summary
     from ..analysis.history import History, HistoryVote, VetoStats
     from ..rules.protocol import VotingRule
 
@@ -238,6 +238,22 @@ def format_summary(summary: Summary) -> str:
     return "\n".join(lines)
 
 
+def format_outcomes(decisions: list[Decision], votes: int) -> str:
+    """Every vote's outcome under each rule, counted, and how many differ from the record."""
+    from ..analysis.counterfactual import OUTCOMES
+
+    rules = list(dict.fromkeys(d.rule for d in decisions))
+    width = max([len(r) for r in rules] + [4]) + 2
+    lines = [f"Outcomes of {votes} votes under each rule", ""]
+    lines.append(f"{'rule':<{width}}" + "".join(f"{h:>13}" for h in (*OUTCOMES, "not as voted")))
+    for rule in rules:
+        mine = [d for d in decisions if d.rule == rule]
+        counts = [sum(1 for d in mine if d.outcome == o) for o in OUTCOMES]
+        changed = sum(1 for d in mine if d.outcome not in ("undetermined", d.vote.outcome))
+        lines.append(f"{rule:<{width}}" + "".join(f"{n:>13}" for n in (*counts, changed)))
+    return "\n".join(lines)
+
+
 def format_breakdown(summary: Summary, by: str) -> str:
     from ..analysis.counterfactual import VERDICTS
 
@@ -276,6 +292,9 @@ def cmd_counterfactual(args: argparse.Namespace) -> int:
         sys.stdout.write(to_csv(decisions))
         return 0
     summary = summarize(decisions, combine_successors=history.combine_successors)
+    if args.all:
+        print(format_outcomes(decisions, len(history)))
+        print()
     if not summary.vetoes:
         print(
             f"{len(history)} votes decided under {len(rules)} rules; none of them was vetoed "
@@ -292,12 +311,21 @@ def cmd_counterfactual(args: argparse.Namespace) -> int:
 
 
 def _find_entry(text: str) -> HistoryVote | None:
+    """The record's entry for a draft symbol, a resolution or a vote's key (None if there is none)."""
     from ..analysis.history import load_history
-    from ..catalog.scenarios import _symbol_key
+    from ..io.record import find_vote
 
-    key = _symbol_key(text)
-    for entry in load_history(include_disputed=True):
-        if _symbol_key(entry.symbol) == key or (entry.resolution and _symbol_key(entry.resolution).startswith(key)):
+    wanted = " ".join(text.split()).casefold()
+    entries = load_history(include_disputed=True)
+    for entry in entries:
+        if entry.symbol.casefold() == wanted:
+            return entry
+    try:
+        vote = find_vote(text)
+    except UnknownNameError:
+        return None
+    for entry in entries:
+        if entry.date == vote.date and entry.symbol in (vote.symbol, *vote.drafts, vote.resolution):
             return entry
     return None
 
@@ -365,7 +393,8 @@ def replay_from_record(args: argparse.Namespace, missing: UnknownNameError) -> i
     lines.append(textwrap.fill(recorded + ".", width=WIDTH))
     lines.append("")
     lines.append(textwrap.fill(note, width=WIDTH))
-    lines.append(textwrap.fill(f"Under {rule.name}: {decision.reason}", width=WIDTH))
+    said = decision.reason if rule.name in decision.reason else f"Under {rule.name}: {decision.reason}"
+    lines.append(textwrap.fill(said, width=WIDTH))
     print("\n".join(lines))
     return 0
 

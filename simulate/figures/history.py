@@ -10,7 +10,7 @@ veto mark of a member), ``syria-short-{symbol}``, ``cf-{verdict}-{rule}``.
 
 >>> from simulate.analysis.history import load_history
 >>> fig = plot_veto_decades(load_history())
->>> fig.axes[0].get_title()
+>>> fig.axes[0].get_title(loc="left")
 'Vetoes per decade, 1946–2026'
 """
 

@@ -122,3 +122,13 @@ def test_help_and_smoke_as_a_user_runs_it():
     assert result.returncode == 0 and "Traceback" not in result.stderr and "5 votes (5 vetoed)" in result.stdout
     result = unsc("history", "--help")
     assert result.returncode == 0 and "--combine-successors" in result.stdout and "examples:" in result.stdout
+
+
+def test_counterfactual_of_every_vote_with_a_tally(capsys):
+    code, out, _ = run(
+        capsys, "counterfactual", "--all", "--since", "2016", "--until", "2016", "-r", "veto-abolished-10"
+    )
+    assert code == 0 and "Outcomes of 80 votes under each rule" in out
+    row = next(line for line in out.splitlines() if line.startswith("veto-abolished-10"))
+    # both 2016 vetoes pass without the veto (11 votes >= 10); the two rival drafts stay short
+    assert row.split()[1:] == ["78", "0", "2", "0", "2"]
