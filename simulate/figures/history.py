@@ -80,9 +80,7 @@ def plot_veto_decades(history: Any, ax: Any = None) -> Any:
         for member in order:
             heights = [stats.by_decade[d].get(member, 0) for d in decades]
             colour, hatch = _member_style(member)
-            label = (
-                member if not stats.combined or member != "Russian Federation" else "Russian Federation (with the USSR)"
-            )
+            label = member if not stats.combined or member != "Russian Federation" else "USSR + Russia"
             bars = ax.bar(
                 x,
                 heights,
@@ -122,12 +120,12 @@ def plot_veto_decades(history: Any, ax: Any = None) -> Any:
         handles, labels = ax.get_legend_handles_labels()
         ax.legend(handles[::-1], labels[::-1], loc="upper left", bbox_to_anchor=(1.01, 1.0), title="vetoes in total")
         note = (
-            f"{stats.vetoed_texts} vetoed texts. USSR and Russian Federation "
+            f"{stats.vetoed_texts} vetoed texts, a member counted once per text. USSR and Russian Federation "
             + ("counted together." if stats.combined else "counted apart.")
             + ("" if history.include_disputed else " Disputed vetoes left out.")
-            + " Source: UN Dag Hammarskjöld Library veto list, UN press releases."
+            + "\nSources: UN Dag Hammarskjöld Library veto list; UN press releases for vetoes after May 2022."
         )
-        fig.text(0.07, 0.03, note, fontsize=11, color="#444444")
+        fig.text(0.07, 0.015, note, fontsize=11, color="#444444")
     return fig
 
 
