@@ -234,6 +234,8 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
         matter = Matter(d.matter)
     except ValueError:
         raise DataFileError(path, f"[draft] matter: expected \"substantive\" or \"procedural\", got {d.matter!r}") from None
+    if not d.symbol.strip():
+        raise DataFileError(path, f"[draft] symbol: expected a draft symbol such as \"S/2016/846\", got {d.symbol!r}")
     if d.rule is not None:
         try:
             get_rule(d.rule)

@@ -43,11 +43,17 @@ def _load_module(path: Path):
         spec.loader.exec_module(module)
     except SyntaxError as exc:
         raise DataFileError(path, f"line {exc.lineno}: invalid Python ({exc.msg})") from None
+    except SystemExit as exc:  # sys.exit() in the user's file must not end the command quietly
+        raise DataFileError(path, f"{_user_line(exc, path)}running the file called sys.exit({_exit_code(exc)}); a rule file must not exit") from None
     except Exception as exc:  # the user's code: report it in one line
         raise DataFileError(path, f"{_user_line(exc, path)}running the file failed: {type(exc).__name__}: {exc}") from None
     finally:
         sys.modules.pop(name, None)
     return module
+
+
+def _exit_code(exc: SystemExit) -> str:
+    return "" if exc.code is None else repr(exc.code)
 
 
 def _user_line(exc: BaseException, path: Path) -> str:
@@ -68,10 +74,19 @@ def _checked(decide, path: Path, arity: int):
         profiles = args[0]
         try:
             result = decide(*args)
-        except Exception as exc:
+        except SystemExit as exc:
             raise DataFileError(
-                path, f"{_user_line(exc, path)}decide() failed on {len(profiles)} profiles of {profiles.shape[1]} seats: {type(exc).__name__}: {exc}"
+                path, f"{_user_line(exc, path)}decide() called sys.exit({_exit_code(exc)}); a rule must return its decisions"
             ) from None
+        except ValueError as exc:
+            if "read-only" not in str(exc):
+                raise _failed(exc, path, profiles) from None
+            raise DataFileError(
+                path, f"{_user_line(exc, path)}decide() changed the ballots it was given; a rule must only read them "
+                "(work on a copy: p = profiles.copy())"
+            ) from None
+        except Exception as exc:
+            raise _failed(exc, path, profiles) from None
         result = np.asarray(result)
         if result.shape != (len(profiles),) or result.dtype != bool:
             raise DataFileError(
@@ -82,6 +97,14 @@ def _checked(decide, path: Path, arity: int):
     if arity == 2:
         return lambda profiles, veto_mask: run(profiles, veto_mask)
     return lambda profiles: run(profiles)
+
+
+def _failed(exc: Exception, path: Path, profiles: np.ndarray) -> DataFileError:
+    return DataFileError(
+        path,
+        f"{_user_line(exc, path)}decide() failed on {len(profiles)} profiles of {profiles.shape[1]} seats: "
+        f"{type(exc).__name__}: {exc}",
+    )
 
 
 def load_python_rule(path: str | Path) -> Rule | FunctionRule:

@@ -28,7 +28,7 @@ def _names(values) -> tuple[Member, ...]:
 class Draft:
     """A draft resolution (or other proposal) put to the vote."""
 
-    symbol: str = attrs.field(validator=attrs.validators.min_len(1))
+    symbol: str = attrs.field()
     date: datetime.date = attrs.field(validator=attrs.validators.instance_of(datetime.date))
     title: str = ""
     matter: Matter = attrs.field(default=Matter.SUBSTANTIVE, converter=Matter)
@@ -38,6 +38,11 @@ class Draft:
     parties: tuple[Member, ...] = attrs.field(default=(), converter=_names)
     flags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
     sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @symbol.validator
+    def _symbol(self, attribute: attrs.Attribute, value: str) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise SimulateError(f"a draft needs a symbol such as \"S/2016/846\", got {value!r}")
 
 
 @attrs.frozen

@@ -116,6 +116,8 @@ class FunctionRule:
                 result = self.func(profiles, motion.council.veto_mask)
             else:
                 result = self.func(profiles)
+        except SystemExit:
+            raise SimulateError(f"rule {self.name} called sys.exit(); a rule must return its decisions") from None
         except ValueError as exc:
             if "read-only" in str(exc):
                 raise SimulateError(

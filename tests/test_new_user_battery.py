@@ -1,0 +1,118 @@
+"""Inputs a new user tries (issue 8, "Also found when tried as a new user would").
+
+Each case is a regression test: a clear one-line error (exit status 2, no
+traceback), a note, or the right answer, never a silent wrong answer, a
+traceback or a hang. CLI cases run in the process through
+:func:`simulate.cli.main`; two smoke tests run the installed command.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, unsc
+
+from simulate.cli import main
+
+SCENARIOS = ROOT / "scenarios"
+OCTOBER = (SCENARIOS / "S-2016-846.toml").read_text(encoding="utf-8")
+DECEMBER = (SCENARIOS / "S-2016-1026.toml").read_text(encoding="utf-8")
+
+
+def fails(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run ``unsc ARGV`` in the process; it must fail with one line ``unsc: error: ...``."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    assert status == 2, (out, err)
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("unsc: error: "), err
+    return lines[0].removeprefix("unsc: error: ")
+
+
+def runs(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run ``unsc ARGV`` in the process; it must succeed; returns stdout."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    assert status == 0, (out, err)
+    return out
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def october_with(draft_line: str, replacement: str) -> str:
+    assert draft_line in OCTOBER
+    return OCTOBER.replace(draft_line, replacement, 1)
+
+
+# ---------------------------------------------------------------- tracebacks
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["replay"], ["grid"], ["plot", "table"], ["plot", "grid"]],
+    ids=["replay", "grid", "plot-table", "plot-grid"],
+)
+def test_empty_symbol_is_a_file_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    path = write(tmp_path, "blank.toml", october_with('symbol = "S/2016/846"', 'symbol = ""'))
+    out = ["-o", str(tmp_path / "x.png")] if command[0] == "plot" else []
+    message = fails(capsys, *command, str(path), *out)
+    assert message.startswith(f"{path}: [draft] symbol:"), message
+    assert not (tmp_path / "x.png").exists()
+
+
+# ---------------------------------------------------------------- Python rule files
+
+
+PY_SYS_EXIT_IN_DECIDE = "import sys\n\ndef decide(p):\n    sys.exit(0)\n"
+PY_SYS_EXIT_AT_TOP = "import sys\nsys.exit(0)\n\ndef decide(p):\n    return (p == 0).sum(axis=1) >= 9\n"
+PY_WRITES = "def decide(p):\n    p[:] = 0\n    return (p == 0).sum(axis=1) >= 9\n"
+
+
+@pytest.mark.parametrize("source", [PY_SYS_EXIT_IN_DECIDE, PY_SYS_EXIT_AT_TOP], ids=["in-decide", "at-top"])
+def test_sys_exit_in_a_rule_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], source: str) -> None:
+    rule = write(tmp_path, "quits.py", source)
+    message = fails(capsys, "replay", "S/2016/1026", "--rule", str(rule))
+    assert str(rule) in message
+    assert "sys.exit" in message or "SystemExit" in message
+    assert re.search(r"line \d+", message)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["replay", "S/2016/1026", "--rule"],
+        ["grid", "S/2016/1026", "--rule"],
+        ["check-rule"],
+        ["power", "--rule"],
+    ],
+    ids=["replay", "grid", "check-rule", "power"],
+)
+def test_a_rule_writing_into_its_ballots_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    rule = write(tmp_path, "writes.py", PY_WRITES)
+    message = fails(capsys, *command, str(rule))
+    assert message.startswith(f"{rule}: line 2: decide() changed the ballots it was given"), message
+    assert "must only read them" in message
+
+
+def test_a_writing_rule_leaves_the_record_alone(tmp_path: Path) -> None:
+    from simulate import load_scenario, replay
+    from simulate.errors import SimulateError
+
+    rule = write(tmp_path, "writes.py", PY_WRITES)
+    december = load_scenario("S/2016/1026")
+    before = december.record.ballots
+    with pytest.raises(SimulateError):
+        replay(december, rule=str(rule))
+    assert december.record.ballots == before
+    assert replay(december).tally == "11-3-1"
