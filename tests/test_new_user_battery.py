@@ -116,3 +116,74 @@ def test_a_writing_rule_leaves_the_record_alone(tmp_path: Path) -> None:
         replay(december, rule=str(rule))
     assert december.record.ballots == before
     assert replay(december).tally == "11-3-1"
+
+
+# ---------------------------------------------------------------- check-rule: sampled answers read as sampled
+
+
+def test_a_sampled_abstention_answer_reads_as_sampled() -> None:
+    # 21 of 24 seats: 4 abstentions block, which a tiny sample may miss; whatever it finds,
+    # neither the text nor the JSON may state as certain that no number of abstentions blocks
+    from simulate.analysis.checks import check_rule
+    from simulate.rules.function import FunctionRule
+
+    rule = FunctionRule(lambda p: (p == 0).sum(axis=1) >= 21, name="q21")
+    report = check_rule(rule, seats=24, examples=2, seed=1)
+    assert report.method == "sampled"
+    text, data = report.format(), report.to_json()
+    abstention = data["properties"]["abstention"]
+    assert abstention["exact"] is False
+    assert "no number of abstentions does" not in text
+    assert "sampled" in abstention["text"]
+    assert abstention["text"] in " ".join(text.split())
+
+
+def test_sampled_abstention_words() -> None:
+    from simulate.analysis.checks import _abstention_result
+    from simulate.rules.seats import classes_for, example_council
+
+    council = example_council(classes_for(15))
+    sampled = _abstention_result(council, [], None, exact=False, tried=40)
+    assert sampled.text.endswith("; no blocking number of abstentions found in 40 sampled profiles (a number may still block)")
+    exact = _abstention_result(council, [], None, exact=True)
+    assert exact.text.endswith("no number of abstentions does")
+    found = _abstention_result(council, [], 10, exact=False, tried=40)
+    assert found.text.endswith("; 10 abstentions found to block (sampled: fewer may do)")
+
+
+# ---------------------------------------------------------------- work estimated first: refuse or bound
+
+
+BIG_TOML = '[rule]\nname = "big"\nquota = 600\n[seats]\nveto = 5\nelected = 995\n'
+PLAIN_PY = "def decide(p):\n    return (p == 0).sum(axis=1) >= 9\n"
+
+
+def test_check_rule_on_a_1000_seat_rule_is_refused_before_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = write(tmp_path, "big.toml", BIG_TOML)
+    message = fails(capsys, "check-rule", str(rule))
+    assert "1000 seats" in message and "too big to check exactly" in message
+
+
+@pytest.mark.parametrize("seats", ["5000", "201"])
+def test_check_rule_sampled_on_too_many_seats_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seats: str
+) -> None:
+    rule = write(tmp_path, "plain.py", PLAIN_PY)
+    message = fails(capsys, "check-rule", str(rule), "--seats", seats)
+    assert f"{seats} seats are too many for a sampled check" in message
+
+
+def test_hypothesis_errors_in_a_sampled_check_are_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import hypothesis
+    from hypothesis.errors import Unsatisfiable
+
+    from simulate.analysis.checks import check_rule
+    from simulate.errors import SimulateError
+    from simulate.rules.function import FunctionRule
+
+    def unsatisfiable(*args: object, **kwargs: object) -> None:
+        raise Unsatisfiable("no")
+
+    monkeypatch.setattr(hypothesis, "find", unsatisfiable)
+    with pytest.raises(SimulateError, match=r"failed in hypothesis \(Unsatisfiable\)"):
+        check_rule(FunctionRule(lambda p: (p == 0).sum(axis=1) >= 9, name="nine"), seats=20, examples=2)

@@ -91,6 +91,12 @@ EXHAUSTIVE_AUTO_FUNCTION = 15
 #: The most seats ``method="exhaustive"`` accepts (3**16 = 43 million profiles).
 EXHAUSTIVE_MAX = 16
 _CHUNK = 1 << 17
+#: The most seats a sampled (hypothesis) check draws: each example is drawn seat by seat,
+#: and the search for dummies decides every seat's three ballots.
+SAMPLED_MAX = 200
+#: The most ballots (classes of profiles x seats) an exact check by seat classes decides
+#: (about ten seconds); beyond it the check is refused before any work is done.
+CLASSES_MAX_BALLOTS = 200_000_000
 
 #: The properties, in report order, with their labels.
 PROPERTIES = {
@@ -749,12 +755,21 @@ def _moot(key: str, exact: bool = True) -> PropertyResult:
     return PropertyResult(key, None, "moot: even a draft every member votes for is rejected", (), value, exact=exact)
 
 
-def _abstention_result(council, lone: list[int], smallest: int | None, exact: bool) -> PropertyResult:
+def _abstention_result(
+    council: Council, lone: list[int], smallest: int | None, exact: bool, tried: int = 0
+) -> PropertyResult:
+    """Whether abstentions block; ``exact=False`` answers (``tried`` sampled profiles)
+    say that they were sampled: a number not found may still exist, a smaller one too."""
     names = tuple(_names(council, lone))
     if names:
         text = f"yes: a lone abstention of {_coalition(council, lone, 99)} defeats a draft all the others support"
         return PropertyResult("abstention", True, text, names, 1, exact=exact, detail={"smallest": smallest})
-    tail = f"; it takes {smallest} abstentions" if smallest is not None else "; no number of abstentions does"
+    if exact:
+        tail = f"; it takes {smallest} abstentions" if smallest is not None else "; no number of abstentions does"
+    elif smallest is not None:
+        tail = f"; {smallest} abstentions found to block (sampled: fewer may do)"
+    else:
+        tail = f"; no blocking number of abstentions found in {tried} sampled profiles (a number may still block)"
     return PropertyResult(
         "abstention", False, "no: a lone abstention never defeats a draft all the others support" + tail,
         (), smallest, exact=exact, detail={"smallest": smallest},
@@ -767,7 +782,7 @@ def _abstention_result(council, lone: list[int], smallest: int | None, exact: bo
 def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[list[PropertyResult], int | None, int | None, str]:
     from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
-    from hypothesis.errors import NoSuchExample
+    from hypothesis.errors import HypothesisException, NoSuchExample
 
     council = motion.council
     n = council.size
@@ -777,11 +792,20 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
         suppress_health_check=list(HealthCheck), phases=[Phase.generate, Phase.shrink],
     )
 
-    def search(strategy, condition):
+    # existence searches (a veto player's "no" in an adopted draft, a blocking coalition that is
+    # then made minimal by hand) need no shrinking: shrinking is most of the time on large councils
+    quick = settings(conf, phases=[Phase.generate])
+
+    def search(strategy, condition, shrink: bool = True):
         try:
-            return find(strategy, condition, settings=conf, random=random.Random(seed))
+            return find(strategy, condition, settings=conf if shrink else quick, random=random.Random(seed))
         except NoSuchExample:
             return None
+        except HypothesisException as exc:  # e.g. Unsatisfiable: the draws do not fit hypothesis's buffer
+            raise SimulateError(
+                f"the sampled check of rule {rule.name} on {n} seats failed in hypothesis ({type(exc).__name__}); "
+                f"try fewer seats or fewer --examples"
+            ) from None
 
     @st.composite
     def mostly(draw):  # one ballot for most seats, others anywhere
@@ -903,14 +927,14 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
             changed[:, i] = b
             not_dummy[i] |= bool((decide(changed) != base).any())
     for i in np.flatnonzero(~not_veto):
-        if search(profiles({int(i): NO}), lambda p: d1(p)) is not None:
+        if search(profiles({int(i): NO}), lambda p: d1(p), shrink=False) is not None:
             not_veto[i] = True
     for i in np.flatnonzero(~not_dummy):
         def matters(p, i=int(i)) -> bool:
             rows = np.repeat(p.reshape(1, -1), 3, axis=0)
             rows[:, i] = TERNARY
             return len(set(decide(rows).tolist())) > 1
-        if search(profiles(), matters) is not None:
+        if search(profiles(), matters, shrink=False) is not None:
             not_dummy[i] = True
     vetoes = [int(i) for i in np.flatnonzero(~not_veto)]
     dummies = [int(i) for i in np.flatnonzero(~not_dummy)]
@@ -962,7 +986,7 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
             p[[s for s, m in zip(seats, mask, strict=True) if m]] = ballot
             return not d1(p)
 
-        found = search(st.lists(st.booleans(), min_size=len(seats), max_size=len(seats)), blocks)
+        found = search(st.lists(st.booleans(), min_size=len(seats), max_size=len(seats)), blocks, shrink=False)
         if found is None:
             return None
         mask = list(found)
@@ -1015,7 +1039,7 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
     lone = [int(i) for i in np.flatnonzero(~decide(rows))]
     if unanimous:
         A = smallest(ABSTAIN, everyone)
-        results.append(_abstention_result(council, lone, None if A is None else len(A), exact=False))
+        results.append(_abstention_result(council, lone, None if A is None else len(A), exact=False, tried=examples))
     else:
         results.append(_moot("abstention", exact=True))
 
@@ -1091,11 +1115,23 @@ def check_rule(
         raise SimulateError(f"rule {rule.name} is a decision function: it has no seat classes; use exhaustive or sampled")
     if examples < 1:
         raise SimulateError(f"examples must be at least 1, got {examples}")
+    if method == "sampled" and n > SAMPLED_MAX:
+        raise SimulateError(
+            f"{n} seats are too many for a sampled check (hypothesis draws every profile seat by seat; "
+            f"at most {SAMPLED_MAX} seats)"
+        )
+    groups = [[i] for i in range(n)] if method != "classes" else _groups_for_rule(rule, motion)
+    if method == "classes":
+        points = math.prod((len(g) + 1) * (len(g) + 2) // 2 for g in groups)
+        if points * n > CLASSES_MAX_BALLOTS:
+            raise SimulateError(
+                f"checking rule {rule.name} on {n} seats means deciding {points:,} classes of profiles of {n} seats "
+                f"(about {points * n:.1e} ballots, more than {CLASSES_MAX_BALLOTS:.0e}): too big to check exactly"
+            )
     decide = _decider(rule, motion)
     if method == "sampled":
         results, adopted, winning, text = _sampled(rule, motion, decide, examples, seed)
     else:
-        groups = [[i] for i in range(n)] if method == "exhaustive" else _groups_for_rule(rule, motion)
         lattice = _Lattice(groups, n)
         results, adopted, winning = _exact(rule, motion, lattice, decide)
         if method == "exhaustive":
