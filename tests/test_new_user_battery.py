@@ -187,3 +187,61 @@ def test_hypothesis_errors_in_a_sampled_check_are_one_line(monkeypatch: pytest.M
     monkeypatch.setattr(hypothesis, "find", unsatisfiable)
     with pytest.raises(SimulateError, match=r"failed in hypothesis \(Unsatisfiable\)"):
         check_rule(FunctionRule(lambda p: (p == 0).sum(axis=1) >= 9, name="nine"), seats=20, examples=2)
+
+
+def test_reform_on_a_1000_seat_rule_is_refused_before_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = write(tmp_path, "big.toml", BIG_TOML)
+    message = fails(capsys, "reform", "S/2016/846", "--rule", str(rule))
+    assert "985 unknown seats" in message and "--new all=yes" in message
+    out = runs(capsys, "reform", "S/2016/846", "--rule", str(rule), "--new", "all=yes")
+    assert "Adopted" in out or "adopted" in out
+
+
+@pytest.mark.parametrize(
+    ("weights", "quota"),
+    [
+        (",".join(str(i * i) for i in range(1, 301)), "4000000"),  # 1,4,9,...,90000
+        (",".join(str(10**12 + 7919 * i) for i in range(20)), str(11 * 10**12)),  # weights near 1e12
+    ],
+    ids=["squares-to-90000", "near-1e12"],
+)
+def test_power_on_a_huge_weighted_game_is_refused_before_work(
+    capsys: pytest.CaptureFixture[str], weights: str, quota: str
+) -> None:
+    message = fails(capsys, "power", "--weights", weights, "--quota", quota)
+    assert "too big to count exactly" in message and "GiB of memory" in message
+
+
+def test_power_on_large_but_few_weights_still_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    out = runs(capsys, "power", "--weights", "1000000000000,999999999999,3", "--quota", "1000000000001")
+    assert "0.33333" in out
+
+
+def test_a_grid_figure_with_too_many_rows_is_refused_before_replaying(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import simulate.engine.grid as engine_grid
+    from simulate.figures.grid import MAX_ROWS
+
+    whatifs = "".join(f'\n[whatif.abstain-{i}]\nset = {{ China = "abstain" }}\n' for i in range(MAX_ROWS))
+    path = write(tmp_path, "many.toml", OCTOBER + whatifs)
+
+    def no_replay(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the grid was computed before the size was checked")
+
+    monkeypatch.setattr(engine_grid, "grid", no_replay)
+    message = fails(capsys, "plot", "grid", str(path), "-o", str(tmp_path / "x.png"))
+    assert f"at most {MAX_ROWS} rows" in message and f"would have {MAX_ROWS + 5}" in message
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_plot_grid_refuses_too_many_rows_from_the_library(tmp_path: Path) -> None:
+    from simulate import load_scenario
+    from simulate.errors import SimulateError
+    from simulate.figures import plot_grid
+    from simulate.figures.grid import MAX_ROWS
+
+    whatifs = "".join(f'\n[whatif.abstain-{i}]\nset = {{ China = "abstain" }}\n' for i in range(MAX_ROWS))
+    scenario = load_scenario(write(tmp_path, "many.toml", OCTOBER + whatifs))
+    with pytest.raises(SimulateError, match=f"at most {MAX_ROWS} rows"):
+        plot_grid(scenario)

@@ -100,6 +100,9 @@ def cmd_grid(args) -> int:
     from ..engine.grid import grid
 
     scenarios = [load_scenario(s) for s in args.scenarios]
+    from ..figures.grid import check_rows, grid_row_count
+
+    check_rows(grid_row_count(scenarios))  # before any outcome is computed
     rules = [as_rule(r) for r in args.rule or ()]
     base = new_seats_changes(args)
     cells = [cell for scenario in scenarios for cell in grid(scenario, rules, changes=base)]

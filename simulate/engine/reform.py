@@ -48,6 +48,8 @@ __all__ = ["ENUMERATE_MAX", "EnlargedOutcome", "NewSeats", "count_outcomes", "re
 
 #: Unknown seats up to this many are enumerated (3**12 = 531,441 profiles).
 ENUMERATE_MAX = 12
+#: The most classes of combinations counted one by one (beyond, refused before any work).
+CLASSES_MAX = 200_000
 
 def _compositions(m: int) -> list[tuple[int, int, int]]:
     """(yes, no, abstain) counts of ``m`` seats."""
@@ -84,6 +86,13 @@ def count_outcomes(
         groups = [[s for s in role if s in unknown_set] for role in rule.seat_roles(motion)]
         groups = [g for g in groups if g]
         cols = groups
+        points = math.prod((len(c) + 1) * (len(c) + 2) // 2 for c in cols)
+        if points > CLASSES_MAX:
+            raise SimulateError(
+                f"counting every yes/no/abstain combination of the {k} unknown seats' ballots under rule {rule.name} "
+                f"means deciding {points:,} classes of combinations (more than {CLASSES_MAX:,}): "
+                f"give their ballots instead, e.g. --new all=yes"
+            )
         choices = [_compositions(len(c)) for c in cols]
         points = list(itertools.product(*choices))
         profiles = np.repeat(row, len(points), axis=0)

@@ -18,15 +18,27 @@ import attrs
 from ..catalog.scenarios import Scenario
 from ..engine.grid import GridCell, grid
 from ..engine.replay import Outcome
+from ..errors import SimulateError
 from ..model.members import resolve_member
 from ..render.text import long_date
 from ._layout import Measure, axes_inches, fit_lines
 from .style import ADOPTED_COLOUR, FAILED_COLOUR, VETO_COLOUR, new_figure, style_context
 
-__all__ = ["plot_grid", "GridRow", "grid_rows", "cell_main", "cell_note"]
+__all__ = ["MAX_ROWS", "check_rows", "grid_row_count", "plot_grid", "GridRow", "grid_rows", "cell_main", "cell_note"]
 
 INK = "#111111"
 GROUP = "#EFEFEF"
+#: The most rows (what-ifs, baselines and scenario headers) a 1280x720 grid figure can show legibly.
+MAX_ROWS = 40
+
+
+def check_rows(rows: int) -> None:
+    """Refuse, before any outcome is computed, a grid figure of more than :data:`MAX_ROWS` rows."""
+    if rows > MAX_ROWS:
+        raise SimulateError(
+            f"a grid figure shows at most {MAX_ROWS} rows (baselines, what-ifs and scenario headers), "
+            f"and this one would have {rows:,}: plot fewer scenarios or what-ifs, or use `unsc grid` for text"
+        )
 
 
 @attrs.frozen
@@ -106,13 +118,21 @@ def _wrap_rule(name: str, width: float, size: float, measure: Measure) -> str:
     return "\n".join(lines)
 
 
+def grid_row_count(scenarios: Sequence[Scenario]) -> int:
+    """How many rows the grid figure of ``scenarios`` has (known before any replay)."""
+    rows = sum(1 + len(s.whatifs) for s in scenarios)
+    return rows + (len(scenarios) if len(scenarios) > 1 else 0)
+
+
 def _cells_of(source, rules) -> list[GridCell]:
     if isinstance(source, Scenario):
+        check_rows(grid_row_count([source]))
         return grid(source, rules)
     items = list(source)
     if items and all(isinstance(c, GridCell) for c in items):
         return items
     if items and all(isinstance(s, Scenario) for s in items):
+        check_rows(grid_row_count(items))
         return [c for s in items for c in grid(s, rules)]
     raise TypeError("plot_grid takes a Scenario, a list of Scenarios or the cells of simulate.engine.grid.grid()")
 
@@ -236,6 +256,7 @@ def plot_grid(source, rules: Sequence = (), *, ax=None):
     if not cells:
         raise ValueError("no grid cells to draw")
     rows, columns = grid_rows(cells)
+    check_rows(len(rows))
     with style_context():
         import matplotlib as mpl
 

@@ -402,7 +402,33 @@ def _choose(weights: Sequence[int], quota: int, method: str, full: bool) -> str:
     points = math.prod(m + 1 for m in counts.values())
     if points <= 200_000:
         cost["classes"] = 120_000 + points * d * 250
-    return min(cost, key=cost.__getitem__)
+    best = min(cost, key=cost.__getitem__)
+    _check_work(n, L, total, d, points, cost[best], full)
+    return best
+
+
+#: Refuse a weighted game whose fastest exact method is estimated to take longer than this
+#: (nanoseconds, as the costs above) or to need more memory than this (bytes).
+WORK_MAX_NS = 120e9
+MEMORY_MAX_BYTES = 4 * 2**30
+
+
+def _check_work(n: int, L: int, total: int, d: int, points: int, best_ns: float, full: bool) -> None:
+    """Refuse, before any work, a game too big for every exact method (the integer
+    weights make the tables as long as the quota: weights near 10**12 cannot be counted)."""
+    item = 8 if n <= _INT64_MAX_N else 40
+    memory = {"dp": (min(n, L) + 2 if full else 2) * (L + 1) * item * 3, "classes": points * d * 8}
+    if full and n <= _INT64_MAX_N:
+        memory["kronecker"] = 2 * (n + 1) * (total + 1) * 8
+    elif not full:
+        memory["kronecker"] = 2 * L * (n + 1) // 8
+    least = min(memory.values()) if points <= 200_000 else min(v for k, v in memory.items() if k != "classes")
+    if least > MEMORY_MAX_BYTES or best_ns > WORK_MAX_NS:
+        raise PowerInputError(
+            f"the weighted game of {n} members, {d} distinct weights and a quota window of {L:,} is too big to "
+            f"count exactly (estimated: {least / 2**30:,.1f} GiB of memory, {best_ns / 1e9:,.0f} s): use smaller "
+            f"whole-number weights (scale them down) or fewer distinct weights"
+        )
 
 
 def _by_classes(weights: Sequence[int], quota: int, shapley: bool) -> tuple[list[int], int, list[int] | None]:
