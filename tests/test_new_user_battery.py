@@ -245,3 +245,69 @@ def test_plot_grid_refuses_too_many_rows_from_the_library(tmp_path: Path) -> Non
     scenario = load_scenario(write(tmp_path, "many.toml", OCTOBER + whatifs))
     with pytest.raises(SimulateError, match=f"at most {MAX_ROWS} rows"):
         plot_grid(scenario)
+
+
+# ---------------------------------------------------------------- messages: scenario files
+
+
+def test_a_type_error_names_the_toml_key_set_not_the_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "s.toml", OCTOBER + '\n[whatif.bad-set]\nset = "abstain"\n')
+    message = fails(capsys, "replay", str(path))
+    assert "[whatif.bad-set] set:" in message and "set_" not in message
+
+
+def test_as_on_given_as_a_string_says_the_expected_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "s.toml", OCTOBER + '\n[whatif.as-str]\nas_on = "S/2016/846"\n')
+    message = fails(capsys, "replay", str(path))
+    assert message.startswith(f"{path}: [whatif.as-str] as_on: expected a table")
+    assert "draft" in message and "members" in message and "unknown error" not in message
+
+
+def _as_on(symbol: str) -> str:
+    return OCTOBER.replace(
+        'as_on = { draft = "S/2016/1026", members = ["China"] }', f'as_on = {{ draft = "{symbol}", members = ["China"] }}'
+    )
+
+
+def test_an_unknown_as_on_draft_names_the_what_if_and_where_it_looked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "s.toml", _as_on("S/1999/1"))
+    message = fails(capsys, "replay", str(path), "--whatif", "china-votes-as-in-december")
+    assert "what-if china-votes-as-in-december" in message
+    assert "unknown draft 'S/1999/1'" in message
+    assert str(tmp_path) in message and "bundled" in message
+
+
+@pytest.mark.parametrize("sibling", ["broken.toml", "folder.toml"])
+def test_a_broken_sibling_does_not_break_as_on(tmp_path: Path, capsys: pytest.CaptureFixture[str], sibling: str) -> None:
+    if sibling == "folder.toml":
+        (tmp_path / sibling).mkdir()
+    else:
+        write(tmp_path, sibling, "this is [not toml")
+    write(tmp_path, "december.toml", DECEMBER.replace("S/2016/1026", "S/2016/9999"))
+    path = write(tmp_path, "s.toml", _as_on("S/2016/9999"))
+    out = runs(capsys, "replay", str(path), "--whatif", "china-votes-as-in-december")
+    assert "China" in out
+    # the sibling is named when the draft is not found, as a file that could not be read
+    path = write(tmp_path, "s.toml", _as_on("S/2016/7777"))
+    message = fails(capsys, "replay", str(path), "--whatif", "china-votes-as-in-december")
+    assert "unknown draft 'S/2016/7777'" in message
+    if sibling == "broken.toml":
+        assert "broken.toml" in message
+
+
+def test_the_needed_file_broken_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "december.toml", DECEMBER.replace("S/2016/1026", "S/2016/9999").replace('matter = "substantive"', "matter = 3", 1))
+    path = write(tmp_path, "s.toml", _as_on("S/2016/9999"))
+    message = fails(capsys, "replay", str(path), "--whatif", "china-votes-as-in-december")
+    assert "december.toml" in message and "[draft] matter" in message
+
+
+def test_two_files_with_one_symbol_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    twin = DECEMBER.replace("S/2016/1026", "S/2016/9999")
+    first = write(tmp_path, "a-december.toml", twin)
+    second = write(tmp_path, "b-december.toml", twin)
+    path = write(tmp_path, "s.toml", _as_on("S/2016/9999"))
+    message = fails(capsys, "replay", str(path), "--whatif", "china-votes-as-in-december")
+    assert first.name in message and second.name in message and "S/2016/9999" in message

@@ -405,24 +405,57 @@ def bundled_scenarios() -> list[Scenario]:
     return sorted(found, key=lambda s: (s.record.draft.date, s.symbol))
 
 
-def _scenarios_in(folder: Path) -> list[Scenario]:
-    return [load_scenario_file(p) for p in sorted(folder.glob("*.toml"))]
+def _symbol_in(text: str, path: Path) -> str | None:
+    """The draft symbol a scenario file gives (``[draft] symbol``), read without building it."""
+    symbol = parse_toml(text, path).get("draft", {})
+    symbol = symbol.get("symbol") if isinstance(symbol, dict) else None
+    return symbol if isinstance(symbol, str) else None
 
 
 def find_record(symbol: str, near: Path | None = None) -> VoteRecord:
-    """The record of draft ``symbol``: in the folder of ``near`` first, then bundled."""
+    """The record of draft ``symbol``: in the folder of ``near`` first, then bundled.
+
+    Only the file that holds the draft is loaded in full: another file of the
+    folder that cannot be read is skipped (and named if the draft is not found);
+    two files of one folder with the draft are an error naming both.
+    """
     folders = []
     if near is not None:
         folders.append(near.parent)
     folders.append(bundled_dir())
     key = _symbol_key(symbol)
     known: list[str] = []
+    skipped: list[str] = []
     for folder in dict.fromkeys(folders):
-        for scenario in _scenarios_in(folder):
-            if _symbol_key(scenario.symbol) == key:
-                return scenario.record
-            known.append(scenario.symbol)
-    raise UnknownNameError("draft", symbol, known)
+        matches = []
+        for path in sorted(folder.glob("*.toml")):
+            if not path.is_file():
+                continue
+            try:
+                found = load_toml_file(path, "scenario", _symbol_in)
+            except DataFileError as exc:
+                skipped.append(f"{path.name} ({exc.problem})")
+                continue
+            if found is None:
+                continue
+            if _symbol_key(found) == key:
+                matches.append(path)
+            known.append(found)
+        if len(matches) > 1:
+            raise DataFileError(
+                matches[1],
+                f"draft {symbol} is also in {matches[0]}: two scenario files of one folder give the same draft "
+                "(keep one, or change a symbol)",
+            )
+        if matches:
+            return load_scenario_file(matches[0]).record
+    where = " and ".join(
+        "the bundled scenarios" if folder == bundled_dir() else f"{folder}/" for folder in dict.fromkeys(folders)
+    )
+    hint = f"(looked in {where}"
+    if skipped:
+        hint += "; could not read " + "; ".join(skipped)
+    raise UnknownNameError("draft", symbol, known, hint=hint + ")")
 
 
 def load_scenario(ref: str | Path) -> Scenario:

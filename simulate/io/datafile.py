@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 import tomllib
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -117,6 +119,12 @@ def format_exception(exc: BaseException, type_: Any, root: type | None = None) -
         return "; ".join(parts) + (f"; known: {', '.join(known)}" if known else "")
     if isinstance(exc, KeyError):
         return "required key missing"
+    table = next((t for t in (type_, *typing.get_args(type_)) if isinstance(t, type) and attrs.has(t)), None)
+    if isinstance(exc, AttributeError) and "has no attribute 'keys'" in str(exc) and table is not None:
+        got = str(exc).split("'")[1] if "'" in str(exc) else "value"
+        words = {"str": "a string", "int": "a number", "float": "a number", "list": "a list", "bool": "true or false"}
+        keys = ", ".join(f.name.rstrip("_") for f in attrs.fields(table))
+        return f"expected a table {{ ... }} with the keys {keys}, got {words.get(got, got)}"
     return cattrs.v.format_exception(exc, type_)
 
 
@@ -131,7 +139,7 @@ def structure(conv: cattrs.Converter, raw: dict[str, Any], cls: type[T], path: P
         fmt = functools.partial(format_exception, root=cls)
         for line in cattrs.transform_error(exc, path="$", format_exception=fmt):
             message, _, at = line.rpartition(" @ ")
-            place = where(at)
+            place = where(re.sub(r"(?<=\w)_(?=$|[.\[])", "", at))  # fields such as set_ are TOML keys (set)
             message = message.replace("required field missing", "required key missing")
             if message == "required key missing" and place.startswith("[") and place.endswith("]"):
                 message = "required table missing"

@@ -229,7 +229,10 @@ class WhatIf:
 
     def apply(self, record: VoteRecord, lookup: Lookup | None = None) -> VoteRecord:
         for change in self.changes:
-            record = change.apply(record, lookup)
+            try:
+                record = change.apply(record, lookup)
+            except SimulateError as exc:  # say which what-if could not be applied
+                raise SimulateError(f"what-if {self.name}: {exc}") from None
         return record
 
     def describe(self) -> str:
