@@ -311,3 +311,30 @@ def test_two_files_with_one_symbol_are_refused(tmp_path: Path, capsys: pytest.Ca
     path = write(tmp_path, "s.toml", _as_on("S/2016/9999"))
     message = fails(capsys, "replay", str(path), "--whatif", "china-votes-as-in-december")
     assert first.name in message and second.name in message and "S/2016/9999" in message
+
+
+# ---------------------------------------------------------------- the [record] table is compared with the replay
+
+
+def test_a_record_table_that_disagrees_is_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = OCTOBER.replace("[record]\nadopted = false\nyes = 11", "[record]\nadopted = true\nyes = 10", 1)
+    path = write(tmp_path, "s.toml", text)
+    out = " ".join(runs(capsys, "replay", str(path)).split())
+    assert "Note: this file's [record] table disagrees with the replay:" in out
+    assert "yes = 10 (the [votes] table has 11)" in out and "adopted = true (the replay: false)" in out
+    data = json.loads(runs(capsys, "replay", str(path), "--json"))
+    assert any(note.startswith("this file's [record] table disagrees") for note in data["notes"])
+    assert data["adopted"] is False  # the replay's answer, unchanged
+
+
+def test_bundled_records_agree_with_their_replays(capsys: pytest.CaptureFixture[str]) -> None:
+    for symbol in ("S/2016/846", "S/2016/847", "S/2016/1026"):
+        data = json.loads(runs(capsys, "replay", symbol, "--json"))
+        assert not any("[record]" in note for note in data["notes"]), data["notes"]
+
+
+def test_a_single_what_if_name_is_one_what_if() -> None:
+    from simulate import load_scenario, replay
+
+    december = load_scenario("S/2016/1026")
+    assert replay(december, "china-abstains-again") == replay(december, ["china-abstains-again"])

@@ -26,12 +26,12 @@ from ..errors import SimulateError
 from ..model.ballots import Ballot
 from ..model.council import Council, Seat
 from ..model.motion import Matter
-from ..model.records import VoteRecord
+from ..model.records import RecordedResult, VoteRecord
 from ..model.whatif import Change, NewSeats, WhatIf, apply_changes
 from ..rules.protocol import VotingRule
 from .words import Facts, Verdict, reason, verdict_of
 
-__all__ = ["Outcome", "decide_record", "new_seat_ballots", "record_rule", "replay"]
+__all__ = ["Outcome", "decide_record", "new_seat_ballots", "record_disagreement", "record_rule", "replay"]
 
 
 @attrs.frozen
@@ -192,13 +192,15 @@ def enlarge_record(record: VoteRecord, rule: VotingRule) -> VoteRecord:
 
 def replay(
     scenario: Scenario,
-    changes: Sequence[WhatIf | Change | str] = (),
+    changes: Sequence[WhatIf | Change | str] | str = (),
     rule: VotingRule | str | None = None,
 ) -> Outcome:
     """Replay a scenario with what-ifs applied in order.
 
     ``changes`` holds what-if names of the scenario, :class:`WhatIf` objects or
-    single changes. ``rule`` replaces the draft's own rule; a what-if that
+    single changes (one name alone is one what-if). Replaying the vote as
+    recorded, a file's ``[record]`` table is compared with the result: a
+    disagreement is a note. ``rule`` replaces the draft's own rule; a what-if that
     changes the rule applies on top of it.
 
     >>> from simulate.catalog.scenarios import load_scenario
@@ -211,7 +213,35 @@ def replay(
     record = scenario.record
     if rule is not None:
         record = attrs.evolve(record, rule=as_rule(rule))
+    if isinstance(changes, str):  # one what-if's name, not a list of its letters
+        changes = [changes]
     resolved = [scenario.whatif(c) if isinstance(c, str) else c for c in changes]
     record = apply_changes(record, resolved, scenario.lookup)
     names = tuple(c.name if isinstance(c, WhatIf) else c.describe() for c in resolved)
-    return decide_record(record, whatifs=names)
+    outcome = decide_record(record, whatifs=names)
+    if not resolved and scenario.expected is not None and outcome.rule.name == record_rule(scenario.record).name:
+        disagreement = record_disagreement(scenario.expected, scenario.record, outcome)
+        if disagreement:
+            outcome = attrs.evolve(outcome, notes=(*outcome.notes, disagreement))
+    return outcome
+
+
+def record_disagreement(expected: RecordedResult, record: VoteRecord, outcome: Outcome) -> str:
+    """A note when a scenario file's ``[record]`` table (what the meeting record says)
+    disagrees with its ballots or with the replay of them; ``""`` when they agree."""
+    counts = {ballot: 0 for ballot in Ballot}
+    for ballot in record.ballots:
+        counts[ballot] += 1
+    said = {"yes": expected.yes, "no": expected.no, "abstain": expected.abstain, "absent": expected.absent}
+    found = {"yes": counts[Ballot.YES], "no": counts[Ballot.NO], "abstain": counts[Ballot.ABSTAIN], "absent": counts[Ballot.ABSENT]}
+    parts = [f"{key} = {said[key]} (the [votes] table has {found[key]})" for key in said if said[key] != found[key]]
+    if expected.adopted != outcome.adopted:
+        parts.append(f"adopted = {str(expected.adopted).lower()} (the replay: {str(outcome.adopted).lower()})")
+    vetoed = sorted(m.name for m in expected.vetoed_by)
+    if vetoed != sorted(outcome.vetoed_by):
+        parts.append(
+            f"vetoed_by = {vetoed} (the replay: {sorted(outcome.vetoed_by)})".replace("'", '"')
+        )
+    if not parts:
+        return ""
+    return "this file's [record] table disagrees with the replay: " + "; ".join(parts)
