@@ -338,3 +338,111 @@ def test_a_single_what_if_name_is_one_what_if() -> None:
 
     december = load_scenario("S/2016/1026")
     assert replay(december, "china-abstains-again") == replay(december, ["china-abstains-again"])
+
+
+# ---------------------------------------------------------------- silently accepted before
+
+
+RESTRAINT_TOML = """[rule]
+name = "my-restraint"
+quota = 9
+[seats]
+veto = 5
+elected = 10
+[restraint]
+flag = "mass-atrocity"
+members = [{members}]
+"""
+
+
+def test_restraint_naming_a_member_without_a_veto_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = write(tmp_path, "r.toml", RESTRAINT_TOML.format(members='"France", "Germany"'))
+    message = fails(capsys, "check-rule", str(rule))
+    assert message.startswith(f"{rule}: [restraint] members: Germany holds no veto")
+    ok = write(tmp_path, "ok.toml", RESTRAINT_TOML.format(members='"France", "United Kingdom"'))
+    assert "my-restraint" in runs(capsys, "rules", str(ok))
+
+
+@pytest.mark.parametrize("chapter", ["XYZ", "XX", "7", "", "vi"])
+def test_a_chapter_that_is_not_a_charter_chapter_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], chapter: str
+) -> None:
+    path = write(tmp_path, "s.toml", october_with('matter = "substantive"', f'matter = "substantive"\nchapter = "{chapter}"'))
+    message = fails(capsys, "replay", str(path))
+    assert message.startswith(f"{path}: [draft] chapter: expected a Charter chapter"), message
+
+
+@pytest.mark.parametrize("chapter", ["I", "VI", "VII", "XIV", "XIX", "52(3)"])
+def test_charter_chapters_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str], chapter: str) -> None:
+    path = write(tmp_path, "s.toml", october_with('matter = "substantive"', f'matter = "substantive"\nchapter = "{chapter}"'))
+    assert "S/2016/846" in runs(capsys, "replay", str(path))
+
+
+@pytest.mark.parametrize("name", ["baseline", ""])
+def test_a_what_if_named_baseline_or_nothing_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    path = write(tmp_path, "s.toml", OCTOBER + f'\n[whatif."{name}"]\nset = {{ China = "no" }}\n')
+    message = fails(capsys, "grid", str(path))
+    assert message.startswith(f"{path}: [whatif.{name}]"), message
+    assert "another name" in message
+
+
+def test_new_seat_ballots_without_an_enlarged_rule_are_a_note(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(runs(capsys, "replay", "S/2016/846", "--new", "all=yes", "--json"))
+    assert any("new seats" in note and "not used" in note for note in data["notes"]), data["notes"]
+    text = " ".join(runs(capsys, "replay", "S/2016/846", "--new", "all=yes").split())
+    assert "not used" in text
+    plain = json.loads(runs(capsys, "replay", "S/2016/846", "--json"))
+    assert not any("new seats" in note for note in plain["notes"])
+
+
+GERMANY_1950 = """[draft]
+symbol = "S/1950/1"
+date = 1950-06-27
+title = "a test"
+matter = "substantive"
+
+[council]
+permanent = ["China", "France", "USSR", "United Kingdom", "United States"]
+elected = ["{elected}", "Ecuador", "Egypt", "India", "Norway", "Yugoslavia"]
+
+[votes]
+yes = ["China", "France", "United Kingdom", "United States", "{elected}", "Ecuador", "Egypt", "India", "Norway"]
+no = ["Yugoslavia"]
+absent = ["USSR"]
+"""
+
+
+def test_a_state_not_yet_a_un_member_cannot_sit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Germany (the Federal Republic) joined the UN on 18 September 1973 (simulate/data/states.csv)
+    path = write(tmp_path, "s.toml", GERMANY_1950.format(elected="Germany"))
+    message = fails(capsys, "replay", str(path))
+    assert message.startswith(f"{path}: [council] elected: Germany was not a UN member on 1950-06-27")
+    assert "1973-09-18" in message
+    cuba = write(tmp_path, "cuba.toml", GERMANY_1950.format(elected="Cuba"))
+    assert "Adopted" in runs(capsys, "replay", str(cuba))
+
+
+def test_un_admission_dates_of_the_states_tested() -> None:
+    from simulate.model.members import resolve_member
+
+    assert resolve_member("Germany").un_member_from.isoformat() == "1973-09-18"
+    assert resolve_member("Japan").un_member_from.isoformat() == "1956-12-18"
+    assert resolve_member("Cuba").un_member_from.isoformat() == "1945-10-24"
+
+
+@pytest.mark.parametrize("kind", ["toml", "py"])
+def test_a_user_rule_reusing_a_builtin_name_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    if kind == "toml":
+        rule = write(tmp_path, "mine.toml", RESTRAINT_TOML.format(members='"France"').replace("my-restraint", "charter-1965"))
+    else:
+        rule = write(tmp_path, "charter-1965.py", PLAIN_PY)
+    message = fails(capsys, "replay", "S/2016/846", "--rule", str(rule))
+    assert "charter-1965" in message and "built-in rule" in message and "another name" in message
+
+
+def test_a_veto_list_says_the_council_size_it_implies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = write(tmp_path, "two.py", "VETO = [True, False]\n\n" + PLAIN_PY)
+    message = fails(capsys, "replay", "S/2016/846", "--rule", str(rule))
+    assert "2 seats" in message and "VETO" in message and "15" in message
+    message = fails(capsys, "check-rule", str(rule), "--seats", "15")
+    assert "2 seats" in message and "VETO" in message

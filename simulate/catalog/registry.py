@@ -16,7 +16,7 @@ import numpy as np
 
 from ..errors import DataFileError, SimulateError, UnknownNameError
 from ..io.pyrule import load_python_rule
-from ..io.rulefiles import builtin_rule, builtin_rules, load_rule_file
+from ..io.rulefiles import builtin_dir, builtin_rule, builtin_rules, load_rule_file
 from ..rules.function import FunctionRule
 from ..rules.protocol import VotingRule
 from ..rules.quota import Rule
@@ -117,6 +117,11 @@ class RuleRegistry(MutableMapping):
 RULES: RuleRegistry = RuleRegistry()
 
 
+def builtin_rule_exists(name: str) -> bool:
+    """True when ``name`` is the name of a built-in rule (a file of ``simulate/data/rules``)."""
+    return (builtin_dir() / f"{name}.toml").is_file()
+
+
 def _looks_like_path(name: object) -> bool:
     if isinstance(name, os.PathLike):
         return True
@@ -166,9 +171,21 @@ def load_rule_source(ref: str | os.PathLike[str]) -> VotingRule:
     text = os.fspath(ref)
     path = Path(text)
     if text.lower().endswith(".py"):
-        return load_python_rule(path)
+        return _not_builtin(load_python_rule(path), path, "rename the file")
     if text.lower().endswith(".toml") or path.is_file():
         if path.suffix.lower() != ".toml":
             raise DataFileError(path, "a rule file ends in .toml (or .py for a decision function)")
-        return load_rule_file(path)
+        return _not_builtin(load_rule_file(path), path, "change [rule] name")
     return get_rule(text)
+
+
+def _not_builtin(rule: VotingRule, path: Path, how: str) -> VotingRule:
+    """A user's rule file may not take a built-in rule's name for another rule: its
+    results would be shown under that name, as if the built-in rule had given them
+    (a copy of the built-in rule, equal to it, is fine)."""
+    builtin = builtin_rule(rule.name) if builtin_rule_exists(rule.name) else None
+    if builtin is not None and builtin != rule:
+        raise DataFileError(
+            path, f"the rule is named {rule.name!r}, as a built-in rule, but differs from it: give it another name ({how})"
+        )
+    return rule

@@ -31,7 +31,7 @@ from ..model.ballots import Ballot, parse_ballot
 from ..model.chance import BallotDistribution, Bloc, Blocs, Chance, parse_probability
 from ..model.council import Council, council_on
 from ..model.members import Member, resolve_member
-from ..model.motion import Matter
+from ..model.motion import CHARTER_CHAPTERS, Matter
 from ..model.records import Draft, RecordedResult, VoteRecord
 from ..model.whatif import AsOn, Change, Follow, NewSeats, SetBallots, SetRule, WhatIf
 from .registry import get_rule
@@ -234,6 +234,12 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
         matter = Matter(d.matter)
     except ValueError:
         raise DataFileError(path, f"[draft] matter: expected \"substantive\" or \"procedural\", got {d.matter!r}") from None
+    if d.chapter is not None and d.chapter not in CHARTER_CHAPTERS:
+        raise DataFileError(
+            path,
+            f"[draft] chapter: expected a Charter chapter in upper-case roman numerals (I to XIX) or \"52(3)\", "
+            f"got {d.chapter!r}",
+        )
     if not d.symbol.strip():
         raise DataFileError(path, f"[draft] symbol: expected a draft symbol such as \"S/2016/846\", got {d.symbol!r}")
     if d.rule is not None:
@@ -274,6 +280,10 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
         raise DataFileError(path, f"[votes]: no ballot for {', '.join(missing)} (every council member needs one; use absent = [...])")
     record = VoteRecord(draft, council, [ballots[m] for m in council.members], rule=d.rule)
 
+    for name in spec.whatif:
+        if not name.strip() or name == "baseline":
+            why = "is the name of the vote as recorded in grids" if name == "baseline" else "is empty"
+            raise DataFileError(path, f"[whatif.{name}]: the what-if's name {why}; give it another name")
     whatifs = {name: _whatif(name, w, council, path) for name, w in spec.whatif.items()}
     expected = None
     if spec.record is not None:
@@ -291,12 +301,27 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
     return Scenario(record, whatifs, expected, path)
 
 
+def _sitting(name: str, date: datetime.date, path: Path, where: str) -> Member:
+    """A member of an inline council: a state must be a UN member on the date to sit."""
+    member = _resolve(name, path, where)
+    start, end = member.un_member_from, member.un_member_to
+    if start is not None and date < start:
+        raise DataFileError(
+            path, f"{where}: {member.name} was not a UN member on {date.isoformat()} (admitted {start.isoformat()})"
+        )
+    if end is not None and date >= end:
+        raise DataFileError(
+            path, f"{where}: {member.name} was no longer a UN member on {date.isoformat()} (until {end.isoformat()})"
+        )
+    return member
+
+
 def _council(spec: CouncilSpec | None, date: datetime.date, path: Path) -> Council:
     try:
         if spec is None:
             return council_on(date)
-        permanent = [_resolve(n, path, "[council] permanent") for n in spec.permanent]
-        elected = [_resolve(n, path, "[council] elected") for n in spec.elected]
+        permanent = [_sitting(n, date, path, "[council] permanent") for n in spec.permanent]
+        elected = [_sitting(n, date, path, "[council] elected") for n in spec.elected]
         veto = None if spec.veto is None else [_resolve(n, path, "[council] veto") for n in spec.veto]
         return Council.from_names(permanent, elected, veto, source="inline [council]")
     except DataFileError:

@@ -109,7 +109,14 @@ def decide_record(record: VoteRecord, rule: VotingRule | str | None = None, what
     """The outcome of ``record`` under ``rule`` (default: the record's own rule,
     else the Charter rule in force on its date)."""
     rule = as_rule(rule) if rule is not None else record_rule(record)
-    record = enlarge_record(record, rule)
+    enlarged = enlarge_record(record, rule)
+    unused = ""
+    if record.new_seats and enlarged is record:
+        unused = (
+            f"ballots were given for new seats ({NewSeats(record.new_seats).describe()}), but they were not used: "
+            f"rule {rule.name} is for the {record.council.size} seats that voted and adds none"
+        )
+    record = enlarged
     motion = record.motion
     t = rule.tally(record.profile, motion)
     council = record.council
@@ -126,6 +133,8 @@ def decide_record(record: VoteRecord, rule: VotingRule | str | None = None, what
         for name, recorded in record.by_member().items()
         if effective[name] != recorded
     ]
+    if unused:
+        notes.append(unused)
     veto_seats = t.veto_seats if t.veto_seats is not None else council.veto_mask
     facts = Facts(
         rule=rule.name,

@@ -134,6 +134,7 @@ def load_python_rule(path: str | Path) -> Rule | FunctionRule:
     seats = getattr(module, "SEATS", None)
     if seats is not None and (isinstance(seats, bool) or not isinstance(seats, int) or seats < 1):
         raise DataFileError(path, f"SEATS: expected a whole number of seats, got {seats!r}")
+    sized_by = "" if seats is None else f"its SEATS = {seats}"
     veto = getattr(module, "VETO", None)
     if veto is not None:
         try:
@@ -142,6 +143,7 @@ def load_python_rule(path: str | Path) -> Rule | FunctionRule:
             raise DataFileError(path, f"VETO: expected a list of true/false, one per seat, got {veto!r}") from None
         if seats is None:
             seats = len(veto)
+            sized_by = f"its VETO list has {seats} entries"
         if len(veto) != seats:
             raise DataFileError(path, f"VETO: {len(veto)} entries for {seats} seats")
     title = getattr(module, "TITLE", None) or f"decide() in {path.name}"
@@ -152,4 +154,5 @@ def load_python_rule(path: str | Path) -> Rule | FunctionRule:
         description=str(getattr(module, "DESCRIPTION", "") or (inspect.getdoc(module) or "")),
         seats=seats,
         veto_seats=veto,
+        sized_by=sized_by,
     )

@@ -33,7 +33,7 @@ from ..model.council import KINDS
 from ..model.members import resolve_member
 from ..rules.double import DoubleMajorityRule
 from ..rules.quota import STATUSES, Rule, VetoRestraint
-from ..rules.seats import MOST_SEATS, SeatClasses
+from ..rules.seats import MOST_SEATS, SeatClasses, example_council
 from .datafile import load_toml_file, parse_toml, strict_converter, structure
 
 __all__ = [
@@ -271,6 +271,15 @@ def _build_quota(spec: RuleFile, path: Path | str) -> Rule:
         permanent_names=names.permanent,
         elected_names=names.elected,
     )
+    if restraint is not None and restraint.members:
+        council = example_council(classes)
+        holders = [seat.member.name for seat in council.seats if seat.veto]
+        for member in restraint.members:
+            if member.name not in holders:
+                raise _fail(
+                    path, "[restraint] members",
+                    f"{member.name} holds no veto on this rule's council (veto holders: {', '.join(holders) or 'none'})",
+                )
     rule = Rule(
         name=r.name,
         title=r.title or "",

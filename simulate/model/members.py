@@ -16,6 +16,7 @@ ISO 3166 alpha-3 code or by a common alias, case-insensitively:
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 from collections.abc import Iterable
 
@@ -47,6 +48,9 @@ class Member:
         validator=attrs.validators.matches_re(r"[A-Z]{3}"),
     )
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases, order=False)
+    #: UN membership (admission, and end for states that ceased to exist), when known
+    un_member_from: datetime.date | None = attrs.field(default=None, eq=False, order=False, repr=False)
+    un_member_to: datetime.date | None = attrs.field(default=None, eq=False, order=False, repr=False)
 
     def __str__(self) -> str:
         return self.name
@@ -113,6 +117,10 @@ def join_names(names: Iterable[str], article: bool = True) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _date(text: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(text) if text else None
+
+
 @functools.cache
 def _registry() -> tuple[tuple[Member, ...], dict[str, Member]]:
     path = data_path("states.csv")
@@ -122,7 +130,10 @@ def _registry() -> tuple[tuple[Member, ...], dict[str, Member]]:
         with path.open(newline="", encoding="utf-8") as fh:
             for line, row in enumerate(csv.DictReader(fh), start=2):
                 try:
-                    member = Member(row["name"], row["iso3"], row.get("aliases") or "")
+                    member = Member(
+                        row["name"], row["iso3"], row.get("aliases") or "",
+                        _date(row.get("un_member_from")), _date(row.get("un_member_to")),
+                    )
                 except (KeyError, TypeError, ValueError) as exc:
                     raise DataFileError(path, f"line {line}: not a valid state row ({exc})") from None
                 members.append(member)

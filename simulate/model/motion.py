@@ -12,7 +12,12 @@ import attrs
 from .council import Council
 from .members import Member, resolve_member
 
-__all__ = ["OBLIGATORY_ABSTENTION_CHAPTERS", "Matter", "Motion"]
+__all__ = ["CHARTER_CHAPTERS", "OBLIGATORY_ABSTENTION_CHAPTERS", "Matter", "Motion"]
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+          "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX")
+#: What a draft's ``chapter`` may be: a chapter of the Charter (I to XIX) or Article 52(3).
+CHARTER_CHAPTERS = frozenset({*_ROMAN, "52(3)"})
 
 #: Decisions in which a party to a dispute must abstain (Article 27(3)).
 OBLIGATORY_ABSTENTION_CHAPTERS = frozenset({"VI", "52(3)"})

@@ -48,6 +48,8 @@ class FunctionRule:
     description: str = ""
     seats: int | None = None
     veto_seats: tuple[bool, ...] | None = attrs.field(default=None, converter=_mask)
+    #: what says the council size, for messages (e.g. "its VETO list has 2 entries")
+    sized_by: str = attrs.field(default="", eq=False)
 
     def __attrs_post_init__(self) -> None:
         if self.seats is not None and not 1 <= self.seats <= MOST_SEATS:
@@ -72,16 +74,17 @@ class FunctionRule:
         size when it does not say), or an example council of ``council`` seats (15
         when not given) whose veto seats are the function's ``veto_seats``."""
         size = self.size
+        why = f" ({self.sized_by})" if self.sized_by else ""
         if isinstance(council, Council):
             if size is not None and council.size != size:
                 raise SimulateError(
-                    f"rule {self.name} is for a council of {size} seats, but this council has {council.size}: "
+                    f"rule {self.name} is for a council of {size} seats{why}, but this council has {council.size}: "
                     f"choose a rule for {council.size} seats (see `unsc rules`)"
                 )
             return council
         n = council if council is not None else (size if size is not None else 15)
         if size is not None and n != size:
-            raise SimulateError(f"rule {self.name} is for {size} seats, not {n}")
+            raise SimulateError(f"rule {self.name} is for {size} seats{why}, not {n}")
         if not 1 <= n <= MOST_SEATS:
             raise SimulateError(
                 f"a council has from 1 to {MOST_SEATS} seats (the Members of the United Nations), not {n:,}"
