@@ -446,3 +446,107 @@ def test_a_veto_list_says_the_council_size_it_implies(tmp_path: Path, capsys: py
     assert "2 seats" in message and "VETO" in message and "15" in message
     message = fails(capsys, "check-rule", str(rule), "--seats", "15")
     assert "2 seats" in message and "VETO" in message
+
+
+# ---------------------------------------------------------------- a rule sized for another council is refused everywhere
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["replay", "S/2016/1026", "--rule", "charter-1945"],
+        ["grid", "S/2016/1026", "--rule", "charter-1945"],
+        ["plot", "table", "S/2016/1026", "--rule", "charter-1945"],
+        ["plot", "grid", "S/2016/1026", "--rule", "charter-1945"],
+        ["plot", "compare", "S/2016/1026", "--rule", "charter-1945", "-w", "russia-abstains"],
+        ["flips", "S/2016/1026", "--rule", "charter-1945"],
+        ["reform", "S/2016/1026", "--rule", "charter-1945"],
+    ],
+    ids=["replay", "grid", "plot-table", "plot-grid", "plot-compare", "flips", "reform"],
+)
+def test_charter_1945_on_the_15_seat_council_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    out = ["-o", str(tmp_path / "x.png")] if argv[0] == "plot" else []
+    message = fails(capsys, *argv, *out)
+    assert "rule charter-1945 is for a council of 11 seats, but this council has 15" in message
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_a_1950_vote_under_the_1965_rule_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "s.toml", GERMANY_1950.format(elected="Cuba"))
+    message = fails(capsys, "grid", str(path), "-r", "charter-1965")
+    assert "rule charter-1965 is for a council of 15 seats, but this council has 11" in message
+
+
+def test_a_200_seat_inline_council_under_the_charter_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from simulate.model.members import all_members
+
+    p5 = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
+    others = [m.name for m in all_members() if m.un_member_to is None and m.name not in p5][:185]
+    quoted = lambda names: "[" + ", ".join(json.dumps(n) for n in names) + "]"  # noqa: E731
+    text = OCTOBER.split("[votes]")[0] + (
+        f"[council]\npermanent = {quoted(p5)}\nelected = {quoted(others)}\n\n"
+        f"[votes]\nyes = {quoted(p5 + others[:150])}\nno = {quoted(others[150:])}\n"
+    )
+    path = write(tmp_path, "big.toml", text)
+    message = fails(capsys, "replay", str(path), "--rule", "charter-1965")
+    assert "rule charter-1965 is for a council of 15 seats, but this council has 190" in message
+    message = fails(capsys, "replay", str(path))  # its own (the Charter's) rule
+    assert "this council has 190" in message
+
+
+def test_a_python_rule_for_200_seats_on_15_ballots_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = write(tmp_path, "seats200.py", "SEATS = 200\n\n" + PLAIN_PY)
+    message = fails(capsys, "replay", "S/2016/1026", "--rule", str(rule))
+    assert "is for a council of 200 seats (its SEATS = 200), but this council has 15" in message
+    forty = write(tmp_path, "forty.py", "SEATS = 40\n\n" + PLAIN_PY)
+    message = fails(capsys, "check-rule", str(forty), "--seats", "70")
+    assert "is for 40 seats (its SEATS = 40), not 70" in message
+
+
+def test_check_rule_and_power_agree_on_a_python_rules_veto_seats(tmp_path: Path) -> None:
+    # the veto on the last seats (as "seats 11-15" of the issue, on a council small enough to enumerate)
+    from simulate.analysis.checks import check_rule
+    from simulate.analysis.power import rule_power
+    from simulate.catalog.registry import get_rule
+
+    source = (
+        "VETO = [False, False, False, False, True, True, True]\n\n"
+        "def decide(p, veto):\n    return ((p == 0).sum(axis=1) >= 5) & ~(p[:, veto] == 1).any(axis=1)\n"
+    )
+    rule = get_rule(str(write(tmp_path, "late-veto.py", source)))
+    report = check_rule(rule)
+    power = rule_power(rule)
+    vetoes = list(report["veto_players"].members)
+    assert vetoes == list(report.council.names[4:])
+    assert list(power.seats) == list(report.council.names)
+    strongest = [power.seats[i] for i in range(7) if power.binary.coleman_prevent[i] == 1]
+    assert strongest == vetoes
+
+
+def test_article_27_3_holds_in_a_reform_replay(tmp_path: Path) -> None:
+    from simulate import load_scenario
+    from simulate.engine.reform import replay_enlarged
+    from simulate.engine.replay import replay
+    from simulate.model.whatif import SetBallots
+
+    text = october_with('matter = "substantive"', 'matter = "substantive"\nchapter = "VI"\nparties = ["Russian Federation"]')
+    scenario = load_scenario(write(tmp_path, "s.toml", text))
+    china_no = SetBallots({"China": "no"})
+    assert replay(scenario, [china_no]).vetoed_by == ("China",)
+    enlarged = replay_enlarged(scenario, "g4-2005", [china_no])
+    assert enlarged.adopted == 0
+    assert "vetoed by China whatever the new seats do" in enlarged.headline()
+    assert "Russian" not in enlarged.headline()
+
+
+def test_flips_on_a_record_with_new_seat_ballots(tmp_path: Path) -> None:
+    from simulate import load_scenario
+    from simulate.analysis.flips import minimal_flips
+    from simulate.model.whatif import NewSeats
+
+    record = NewSeats.parse(["all=yes"]).apply(load_scenario("S/2016/846").record)
+    flips = minimal_flips(record, "g4-2005")
+    assert not flips.adopted  # vetoed by the Russian Federation, new seats or not
+    assert flips.count >= 1 and ("Russian Federation",) in {tuple(c.member for c in s) for s in flips.minimal_sets}
