@@ -546,7 +546,8 @@ def test_flips_on_a_record_with_new_seat_ballots(tmp_path: Path) -> None:
     from simulate.analysis.flips import minimal_flips
     from simulate.model.whatif import NewSeats
 
+    sixteen = write(tmp_path, "sixteen.toml", '[rule]\nname = "sixteen"\nquota = 10\n[seats]\nveto = 5\npermanent = 1\nelected = 10\n')
     record = NewSeats.parse(["all=yes"]).apply(load_scenario("S/2016/846").record)
-    flips = minimal_flips(record, "g4-2005")
+    flips = minimal_flips(record, str(sixteen))
     assert not flips.adopted  # vetoed by the Russian Federation, new seats or not
     assert flips.count >= 1 and ("Russian Federation",) in {tuple(c.member for c in s) for s in flips.minimal_sets}
