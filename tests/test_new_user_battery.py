@@ -551,3 +551,41 @@ def test_flips_on_a_record_with_new_seat_ballots(tmp_path: Path) -> None:
     flips = minimal_flips(record, str(sixteen))
     assert not flips.adopted  # vetoed by the Russian Federation, new seats or not
     assert flips.count >= 1 and ("Russian Federation",) in {tuple(c.member for c in s) for s in flips.minimal_sets}
+
+
+# ---------------------------------------------------------------- the grid figure marks a what-if's own rule
+
+
+def test_the_grid_figure_marks_cells_decided_under_a_what_ifs_own_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "figures"))
+    from figure_checks import assert_legible
+
+    from simulate import load_scenario
+    from simulate.figures import describe, plot_grid
+
+    symbols = ["S/2016/846", "S/2016/1026"]
+    rules = ["charter-1965", "strict-concurrence", "two-vetoes"]
+    fig = plot_grid([load_scenario(s) for s in symbols], rules)
+    shown = describe(fig)
+    marked = {(c["scenario"], c["whatif"], c["rule"]) for c in shown["grid"]["cells"] if c["overridden"]}
+    expected = set()
+    for symbol in symbols:
+        data = json.loads(runs(capsys, "grid", symbol, *[a for r in rules for a in ("-r", r)], "--json"))
+        expected |= {(symbol, c["whatif"], c["column"]) for c in data["cells"] if c["overridden"]}
+    assert expected == {(s, "literal-charter", r) for s in symbols for r in ("charter-1965", "two-vetoes")}
+    assert marked == expected
+    footnote = " ".join(shown["texts"]["grid-footnote"].split())
+    assert "decided under the what-if's own rule" in footnote
+    assert "literal-charter: strict-concurrence" in footnote
+    assert_legible(fig)
+
+
+def test_a_grid_without_own_rules_has_no_mark() -> None:
+    from simulate import load_scenario
+    from simulate.figures import describe, plot_grid
+
+    shown = describe(plot_grid(load_scenario("S/2016/846"), ["strict-concurrence"]))
+    assert not any(c["overridden"] for c in shown["grid"]["cells"])
+    assert "own rule" not in shown["texts"]["grid-footnote"]

@@ -75,6 +75,7 @@ def _grid(ax) -> dict:
     mains = _by_gid(ax.texts, "grid-main-")
     notes = _by_gid(ax.texts, "grid-note-")
     vetoes = _by_gid(ax.texts, "grid-veto-")
+    overrides = _by_gid(ax.texts, "grid-override-")
     cells = []
     group = None
     for i, row in enumerate(rows):
@@ -93,6 +94,7 @@ def _grid(ax) -> dict:
                 "main": mains[key].get_text() if key in mains else "",
                 "note": notes[key].get_text() if key in notes else "",
                 "veto": vetoes[key].get_text() if key in vetoes else "",
+                "overridden": key in overrides,
             })
     return {"kind": "grid", "columns": columns, "rows": rows, "cells": cells}
 
@@ -103,7 +105,7 @@ def describe(fig) -> dict:
     A table panel: its title lines, each seat by name (fill colour, glyph,
     shape, veto tag and ring, what-if halo, former ballot), the members
     carrying a veto mark, the result and the tally. A grid: its columns, rows
-    and cells (colour, tally text, note, VETO tag). Figure-level texts with a
+    and cells (colour, tally text, note, VETO tag, the mark of a what-if's own rule). Figure-level texts with a
     gid (titles, footnotes) are under ``"texts"``.
     """
     out: dict = {}

@@ -5,7 +5,8 @@ says the tally, with a black VETO tag naming the blocking members by ISO code.
 The cells are :func:`simulate.engine.grid.grid`'s, drawn as they are: the same data
 as ``unsc grid --json``. Artists carry gids: ``grid-cell-{row}-{col}``,
 ``grid-main-{row}-{col}`` (glyph and tally), ``grid-note-{row}-{col}``
-(adopted / short by N) and ``grid-veto-{row}-{col}``; row and column names are
+(adopted / short by N), ``grid-veto-{row}-{col}`` and ``grid-override-{row}-{col}``
+(the mark of a cell decided under its what-if's own rule, explained in the footnote); row and column names are
 the axes' tick labels (group rows, in bold, name a scenario).
 """
 
@@ -28,6 +29,8 @@ __all__ = ["MAX_ROWS", "check_rows", "grid_row_count", "plot_grid", "GridRow", "
 
 INK = "#111111"
 GROUP = "#EFEFEF"
+#: Marks a cell decided under its what-if's own rule, not under the column's.
+OVERRIDE_MARK = "*"
 #: The most rows (what-ifs, baselines and scenario headers) a 1280x720 grid figure can show legibly.
 MAX_ROWS = 40
 
@@ -201,6 +204,9 @@ def _draw_cells(ax, rows, columns, fs, mode, measure) -> None:
                 spots = [(x0, i + 0.5, "left"), (x0 + (mw + 0.15) / cell_w_in, i + 0.5, "left")]
             ax.text(spots[0][0], spots[0][1], main, ha=spots[0][2], va="center", fontsize=fs, fontweight="bold",
                     color=INK, gid=f"grid-main-{i}-{j}")
+            if outcome.rule.name != rule:  # the row's what-if sets its own rule (GridCell.overridden)
+                ax.text(j + 1 - 0.06 / cell_w_in, i + 0.05 / cell_h_in, OVERRIDE_MARK, ha="right", va="top",
+                        fontsize=fs * 1.5, fontweight="bold", color=INK, gid=f"grid-override-{i}-{j}")
             if tag:
                 x = spots[1][0] + (0.3 * fs * 0.85 / 72 / cell_w_in if mode == "inline" else 0)
                 ax.text(x, spots[1][1], tag, ha=spots[1][2], va="center", fontsize=fs * 0.85, fontweight="bold",
@@ -237,6 +243,17 @@ def _codes_note(rows) -> str:
     text = "Tally: for-against-abstain(-absent)."
     if codes:
         text += " VETO: blocked by " + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())) + "."
+    own = {
+        row.whatif: outcome.rule.name
+        for row in rows
+        for column, outcome in row.outcomes.items()
+        if outcome.rule.name != column
+    }
+    if own:
+        text += (
+            f" {OVERRIDE_MARK} decided under the what-if's own rule, not the column's ("
+            + ", ".join(f"{w}: {r}" for w, r in own.items()) + ")."
+        )
     return text
 
 
