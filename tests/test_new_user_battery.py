@@ -589,3 +589,21 @@ def test_a_grid_without_own_rules_has_no_mark() -> None:
     shown = describe(plot_grid(load_scenario("S/2016/846"), ["strict-concurrence"]))
     assert not any(c["overridden"] for c in shown["grid"]["cells"])
     assert "own rule" not in shown["texts"]["grid-footnote"]
+
+
+# ---------------------------------------------------------------- smoke: the installed command
+
+
+def test_smoke_sys_exit_in_a_rule_file(tmp_path: Path) -> None:
+    rule = write(tmp_path, "quits.py", PY_SYS_EXIT_IN_DECIDE)
+    done = unsc("replay", "S/2016/1026", "--rule", str(rule))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("unsc: error: ") and len(done.stderr.splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_smoke_empty_symbol(tmp_path: Path) -> None:
+    path = write(tmp_path, "blank.toml", october_with('symbol = "S/2016/846"', 'symbol = ""'))
+    done = unsc("grid", str(path))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [f"unsc: error: {path}: [draft] symbol: expected a draft symbol such as \"S/2016/846\", got ''"]

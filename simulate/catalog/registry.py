@@ -186,6 +186,7 @@ def _not_builtin(rule: VotingRule, path: Path, how: str) -> VotingRule:
     builtin = builtin_rule(rule.name) if builtin_rule_exists(rule.name) else None
     if builtin is not None and builtin != rule:
         raise DataFileError(
-            path, f"the rule is named {rule.name!r}, as a built-in rule, but differs from it: give it another name ({how})"
+            path,
+            f"the rule is named {rule.name!r}, as a built-in rule, but differs from it: give it another name ({how})",
         )
     return rule

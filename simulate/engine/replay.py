@@ -242,7 +242,7 @@ def record_disagreement(expected: RecordedResult, record: VoteRecord, outcome: O
     for ballot in record.ballots:
         counts[ballot] += 1
     said = {"yes": expected.yes, "no": expected.no, "abstain": expected.abstain, "absent": expected.absent}
-    found = {"yes": counts[Ballot.YES], "no": counts[Ballot.NO], "abstain": counts[Ballot.ABSTAIN], "absent": counts[Ballot.ABSENT]}
+    found = {str(ballot): counts[ballot] for ballot in Ballot}
     parts = [f"{key} = {said[key]} (the [votes] table has {found[key]})" for key in said if said[key] != found[key]]
     if expected.adopted != outcome.adopted:
         parts.append(f"adopted = {str(expected.adopted).lower()} (the replay: {str(outcome.adopted).lower()})")

@@ -44,7 +44,10 @@ def _load_module(path: Path):
     except SyntaxError as exc:
         raise DataFileError(path, f"line {exc.lineno}: invalid Python ({exc.msg})") from None
     except SystemExit as exc:  # sys.exit() in the user's file must not end the command quietly
-        raise DataFileError(path, f"{_user_line(exc, path)}running the file called sys.exit({_exit_code(exc)}); a rule file must not exit") from None
+        raise DataFileError(
+            path,
+            f"{_user_line(exc, path)}running the file called sys.exit({_exit_code(exc)}); a rule file must not exit",
+        ) from None
     except Exception as exc:  # the user's code: report it in one line
         raise DataFileError(path, f"{_user_line(exc, path)}running the file failed: {type(exc).__name__}: {exc}") from None
     finally:
@@ -76,7 +79,8 @@ def _checked(decide, path: Path, arity: int):
             result = decide(*args)
         except SystemExit as exc:
             raise DataFileError(
-                path, f"{_user_line(exc, path)}decide() called sys.exit({_exit_code(exc)}); a rule must return its decisions"
+                path,
+                f"{_user_line(exc, path)}decide() called sys.exit({_exit_code(exc)}); a rule must return its decisions",
             ) from None
         except ValueError as exc:
             if "read-only" not in str(exc):

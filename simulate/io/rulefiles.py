@@ -278,7 +278,8 @@ def _build_quota(spec: RuleFile, path: Path | str) -> Rule:
             if member.name not in holders:
                 raise _fail(
                     path, "[restraint] members",
-                    f"{member.name} holds no veto on this rule's council (veto holders: {', '.join(holders) or 'none'})",
+                    f"{member.name} holds no veto on this rule's council "
+                    f"(veto holders: {', '.join(holders) or 'none'})",
                 )
     rule = Rule(
         name=r.name,
