@@ -57,6 +57,7 @@ import random
 import textwrap
 from collections.abc import Callable, Sequence
 from functools import reduce
+from typing import Any
 
 import attrs
 import numpy as np
@@ -796,7 +797,7 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
     # then made minimal by hand) need no shrinking: shrinking is most of the time on large councils
     quick = settings(conf, phases=[Phase.generate])
 
-    def search(strategy, condition, shrink: bool = True):
+    def search(strategy: st.SearchStrategy, condition: Callable[[Any], bool], shrink: bool = True) -> Any:
         try:
             return find(strategy, condition, settings=conf if shrink else quick, random=random.Random(seed))
         except NoSuchExample:

@@ -86,11 +86,11 @@ def count_outcomes(
         groups = [[s for s in role if s in unknown_set] for role in rule.seat_roles(motion)]
         groups = [g for g in groups if g]
         cols = groups
-        points = math.prod((len(c) + 1) * (len(c) + 2) // 2 for c in cols)
-        if points > CLASSES_MAX:
+        classes = math.prod((len(c) + 1) * (len(c) + 2) // 2 for c in cols)
+        if classes > CLASSES_MAX:
             raise SimulateError(
                 f"counting every yes/no/abstain combination of the {k} unknown seats' ballots under rule {rule.name} "
-                f"means deciding {points:,} classes of combinations (more than {CLASSES_MAX:,}): "
+                f"means deciding {classes:,} classes of combinations (more than {CLASSES_MAX:,}): "
                 f"give their ballots instead, e.g. --new all=yes"
             )
         choices = [_compositions(len(c)) for c in cols]
