@@ -173,6 +173,41 @@ def test_check_rule_sampled_on_too_many_seats_is_refused(
     assert f"{seats} seats are too many for a sampled check" in message
 
 
+def test_check_rule_sampled_on_100_seats_is_bounded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 200 examples per property on 100 seats ran for more than ten minutes: refused, saying how many fit
+    rule = write(tmp_path, "plain.py", PLAIN_PY)
+    message = fails(capsys, "check-rule", str(rule), "--seats", "100")
+    assert "would take too long" in message and "give --examples 100 or fewer" in message
+
+
+def test_a_sampled_check_without_evidence_searches_few_seats_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a rule that adopts everything: every seat is a dummy; the per-seat hypothesis searches are skipped
+    import numpy as np
+
+    import simulate.analysis.checks as checks
+    from simulate.rules.function import FunctionRule
+
+    calls = []
+    real = checks._sampled
+
+    def counting(*args: object, **kwargs: object) -> object:
+        import hypothesis
+
+        original = hypothesis.find
+
+        def find(*a: object, **k: object) -> object:
+            calls.append(1)
+            return original(*a, **k)
+
+        monkeypatch.setattr(hypothesis, "find", find)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checks, "_sampled", counting)
+    report = checks.check_rule(FunctionRule(lambda p: np.ones(len(p), dtype=bool), name="yes-man"), seats=40, examples=2)
+    assert len(report["dummies"].members) == 40 and not report["dummies"].exact
+    assert len(calls) < 12  # the property searches, not one per seat
+
+
 def test_hypothesis_errors_in_a_sampled_check_are_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import hypothesis
     from hypothesis.errors import Unsatisfiable

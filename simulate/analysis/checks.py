@@ -95,6 +95,11 @@ _CHUNK = 1 << 17
 #: The most seats a sampled (hypothesis) check draws: each example is drawn seat by seat,
 #: and the search for dummies decides every seat's three ballots.
 SAMPLED_MAX = 200
+#: The work of a sampled check grows as examples x seats^2 (swapping the ballots of every
+#: pair of seats of a class); 200 examples on 70 seats take about ten seconds.
+SAMPLED_BUDGET = 1_000_000
+#: A sampled check searches seat by seat (veto players, dummies) for at most this many seats.
+SEAT_SEARCHES = 10
 #: The most ballots (classes of profiles x seats) an exact check by seat classes decides
 #: (about ten seconds); beyond it the check is refused before any work is done.
 CLASSES_MAX_BALLOTS = 200_000_000
@@ -835,9 +840,10 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
     rng = np.random.default_rng(seed)
 
     def random_batch(count: int = 4096) -> np.ndarray:
-        batch = rng.integers(0, 3, size=(count, n), dtype=np.int8)
-        tilt = rng.random((count, 1)) > rng.random((count, n))  # from no yes at all to all yes
-        return np.where(tilt, np.int8(YES), batch).astype(np.int8)
+        # each row its own share of yes, from none to all, so that every threshold is reached
+        share = rng.random((count, 1))
+        other = rng.integers(NO, ABSTAIN + 1, size=(count, n), dtype=np.int8)
+        return np.where(rng.random((count, n)) < share, np.int8(YES), other).astype(np.int8)
 
     def search_profiles(condition, fixed=None):
         """Hypothesis first; then a vectorised random batch, screened row by row."""
@@ -916,21 +922,33 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
         i, j = cand[int(np.flatnonzero(decide(rows) != d1(p))[0])]
         results.append(attrs.evolve(_anonymity_failure(council, p, i, j, decide), exact=False))
 
-    # evidence from a batch, then hypothesis for the remaining candidates
-    batch = random_batch(2048)
-    base = decide(batch)
+    # evidence from random batches, then hypothesis for the remaining candidates (a search per
+    # seat: only for a few seats, so that the work does not grow with the council's size)
     not_veto = np.zeros(n, dtype=bool)
     not_dummy = np.zeros(n, dtype=bool)
-    not_veto |= ((batch == NO) & base[:, None]).any(axis=0)
-    for i in range(n):
-        for b in TERNARY:
-            changed = batch.copy()
-            changed[:, i] = b
-            not_dummy[i] |= bool((decide(changed) != base).any())
-    for i in np.flatnonzero(~not_veto):
+
+    def evidence(batch: np.ndarray) -> None:
+        base = decide(batch)
+        not_veto[:] |= ((batch == NO) & base[:, None]).any(axis=0)
+        for i in np.flatnonzero(~not_dummy):
+            for b in TERNARY:
+                changed = batch.copy()
+                changed[:, i] = b
+                if (decide(changed) != base).any():
+                    not_dummy[i] = True
+                    break
+
+    evidence(random_batch(2048))
+    if np.count_nonzero(~not_veto) + np.count_nonzero(~not_dummy) > SEAT_SEARCHES:
+        evidence(random_batch(8192))
+    if np.count_nonzero(~not_veto) + np.count_nonzero(~not_dummy) > SEAT_SEARCHES:
+        searched: np.ndarray = np.array([], dtype=np.intp)  # too many seats to search one by one
+    else:
+        searched = np.arange(n)
+    for i in np.intersect1d(np.flatnonzero(~not_veto), searched):
         if search(profiles({int(i): NO}), lambda p: d1(p), shrink=False) is not None:
             not_veto[i] = True
-    for i in np.flatnonzero(~not_dummy):
+    for i in np.intersect1d(np.flatnonzero(~not_dummy), searched):
         def matters(p, i=int(i)) -> bool:
             rows = np.repeat(p.reshape(1, -1), 3, axis=0)
             rows[:, i] = TERNARY
@@ -1120,6 +1138,13 @@ def check_rule(
         raise SimulateError(
             f"{n} seats are too many for a sampled check (hypothesis draws every profile seat by seat; "
             f"at most {SAMPLED_MAX} seats)"
+        )
+    if method == "sampled" and examples * n * n > SAMPLED_BUDGET:
+        most = max(1, SAMPLED_BUDGET // (n * n))
+        raise SimulateError(
+            f"a sampled check of {n} seats with {examples} examples per property would take too long "
+            f"(examples x seats^2 = {examples * n * n:,}, more than {SAMPLED_BUDGET:,}): "
+            f"give --examples {most} or fewer"
         )
     groups = [[i] for i in range(n)] if method != "classes" else _groups_for_rule(rule, motion)
     if method == "classes":
