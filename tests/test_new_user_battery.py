@@ -155,22 +155,28 @@ def test_sampled_abstention_words() -> None:
 
 
 BIG_TOML = '[rule]\nname = "big"\nquota = 600\n[seats]\nveto = 5\nelected = 995\n'
+# within the 193 Members, but 60 + 60 + 73 seats of three classes: too many classes of profiles
+WIDE_TOML = '[rule]\nname = "wide"\nquota = 100\n[seats]\nveto = 60\npermanent = 60\nelected = 73\n'
 PLAIN_PY = "def decide(p):\n    return (p == 0).sum(axis=1) >= 9\n"
 
 
-def test_check_rule_on_a_1000_seat_rule_is_refused_before_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_1000_seat_rule_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rule = write(tmp_path, "big.toml", BIG_TOML)
-    message = fails(capsys, "check-rule", str(rule))
-    assert "1000 seats" in message and "too big to check exactly" in message
+    assert "1,000 seats" in fails(capsys, "check-rule", str(rule))
+    assert "1,000 seats" in fails(capsys, "reform", "S/2016/846", "--rule", str(rule))
 
 
-@pytest.mark.parametrize("seats", ["5000", "201"])
-def test_check_rule_sampled_on_too_many_seats_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], seats: str
+def test_check_rule_on_too_many_seat_classes_is_refused_before_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    rule = write(tmp_path, "wide.toml", WIDE_TOML)
+    message = fails(capsys, "check-rule", str(rule))
+    assert "193 seats" in message and "too big to check exactly" in message
+
+
+def test_check_rule_on_5000_seats_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rule = write(tmp_path, "plain.py", PLAIN_PY)
-    message = fails(capsys, "check-rule", str(rule), "--seats", seats)
-    assert f"{seats} seats are too many for a sampled check" in message
+    assert "5,000" in fails(capsys, "check-rule", str(rule), "--seats", "5000")
 
 
 def test_check_rule_sampled_on_100_seats_is_bounded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -178,34 +184,8 @@ def test_check_rule_sampled_on_100_seats_is_bounded(tmp_path: Path, capsys: pyte
     rule = write(tmp_path, "plain.py", PLAIN_PY)
     message = fails(capsys, "check-rule", str(rule), "--seats", "100")
     assert "would take too long" in message and "give --examples 100 or fewer" in message
-
-
-def test_a_sampled_check_without_evidence_searches_few_seats_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a rule that adopts everything: every seat is a dummy; the per-seat hypothesis searches are skipped
-    import numpy as np
-
-    import simulate.analysis.checks as checks
-    from simulate.rules.function import FunctionRule
-
-    calls = []
-    real = checks._sampled
-
-    def counting(*args: object, **kwargs: object) -> object:
-        import hypothesis
-
-        original = hypothesis.find
-
-        def find(*a: object, **k: object) -> object:
-            calls.append(1)
-            return original(*a, **k)
-
-        monkeypatch.setattr(hypothesis, "find", find)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(checks, "_sampled", counting)
-    report = checks.check_rule(FunctionRule(lambda p: np.ones(len(p), dtype=bool), name="yes-man"), seats=40, examples=2)
-    assert len(report["dummies"].members) == 40 and not report["dummies"].exact
-    assert len(calls) < 12  # the property searches, not one per seat
+    message = fails(capsys, "check-rule", str(rule), "--seats", "193")
+    assert "give --examples 26 or fewer" in message
 
 
 def test_hypothesis_errors_in_a_sampled_check_are_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,12 +204,14 @@ def test_hypothesis_errors_in_a_sampled_check_are_one_line(monkeypatch: pytest.M
         check_rule(FunctionRule(lambda p: (p == 0).sum(axis=1) >= 9, name="nine"), seats=20, examples=2)
 
 
-def test_reform_on_a_1000_seat_rule_is_refused_before_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rule = write(tmp_path, "big.toml", BIG_TOML)
+def test_reform_on_too_many_new_seat_classes_is_refused_before_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rule = write(tmp_path, "wide.toml", WIDE_TOML)
     message = fails(capsys, "reform", "S/2016/846", "--rule", str(rule))
-    assert "985 unknown seats" in message and "--new all=yes" in message
+    assert "178 unknown seats" in message and "--new all=yes" in message
     out = runs(capsys, "reform", "S/2016/846", "--rule", str(rule), "--new", "all=yes")
-    assert "Adopted" in out or "adopted" in out
+    assert "vetoed by the Russian Federation" in " ".join(out.split())
 
 
 @pytest.mark.parametrize(
@@ -534,7 +516,10 @@ def test_a_200_seat_inline_council_under_the_charter_is_refused(tmp_path: Path, 
 def test_a_python_rule_for_200_seats_on_15_ballots_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rule = write(tmp_path, "seats200.py", "SEATS = 200\n\n" + PLAIN_PY)
     message = fails(capsys, "replay", "S/2016/1026", "--rule", str(rule))
-    assert "is for a council of 200 seats (its SEATS = 200), but this council has 15" in message
+    assert "200" in message and "193" in message  # more seats than UN Members
+    rule = write(tmp_path, "seats40.py", "SEATS = 40\n\n" + PLAIN_PY)
+    message = fails(capsys, "replay", "S/2016/1026", "--rule", str(rule))
+    assert "is for a council of 40 seats (its SEATS = 40), but this council has 15" in message
     forty = write(tmp_path, "forty.py", "SEATS = 40\n\n" + PLAIN_PY)
     message = fails(capsys, "check-rule", str(forty), "--seats", "70")
     assert "is for 40 seats (its SEATS = 40), not 70" in message

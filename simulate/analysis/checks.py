@@ -92,9 +92,6 @@ EXHAUSTIVE_AUTO_FUNCTION = 15
 #: The most seats ``method="exhaustive"`` accepts (3**16 = 43 million profiles).
 EXHAUSTIVE_MAX = 16
 _CHUNK = 1 << 17
-#: The most seats a sampled (hypothesis) check draws: each example is drawn seat by seat,
-#: and the search for dummies decides every seat's three ballots.
-SAMPLED_MAX = 200
 #: The work of a sampled check grows as examples x seats^2 (swapping the ballots of every
 #: pair of seats of a class); 200 examples on 70 seats take about ten seconds.
 SAMPLED_BUDGET = 1_000_000
@@ -1134,11 +1131,6 @@ def check_rule(
         raise SimulateError(f"rule {rule.name} is a decision function: it has no seat classes; use exhaustive or sampled")
     if examples < 1:
         raise SimulateError(f"examples must be at least 1, got {examples}")
-    if method == "sampled" and n > SAMPLED_MAX:
-        raise SimulateError(
-            f"{n} seats are too many for a sampled check (hypothesis draws every profile seat by seat; "
-            f"at most {SAMPLED_MAX} seats)"
-        )
     if method == "sampled" and examples * n * n > SAMPLED_BUDGET:
         most = max(1, SAMPLED_BUDGET // (n * n))
         raise SimulateError(
