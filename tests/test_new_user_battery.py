@@ -627,3 +627,60 @@ def test_smoke_empty_symbol(tmp_path: Path) -> None:
     done = unsc("grid", str(path))
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [f"unsc: error: {path}: [draft] symbol: expected a draft symbol such as \"S/2016/846\", got ''"]
+
+
+# ---------------------------------------------------------------- the 26-seat table: leader lines do not cross
+
+
+def _crossing_leaders(fig: object) -> list[tuple[str, str]]:
+    """Pairs of leader lines of one panel whose segments cross (in the panel's own coordinates)."""
+    import itertools
+
+    def crosses(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        (x1, y1, x2, y2), (x3, y3, x4, y4) = a, b
+        d = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
+        if abs(d) < 1e-12:
+            return False
+        t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / d
+        u = -((x1 - x2) * (y1 - y3) - (y1 - y2) * (x1 - x3)) / d
+        return 1e-6 < t < 1 - 1e-6 and 1e-6 < u < 1 - 1e-6
+
+    found = []
+    for ax in fig.axes:  # type: ignore[attr-defined]
+        leaders = []
+        for line in ax.lines:
+            if "-leader-" in (line.get_gid() or ""):
+                xs, ys = line.get_xdata(), line.get_ydata()
+                leaders.append((line.get_gid(), [(xs[i], ys[i], xs[i + 1], ys[i + 1]) for i in range(len(xs) - 1)]))
+        for (ga, sa), (gb, sb) in itertools.combinations(leaders, 2):
+            if any(crosses(a, b) for a in sa for b in sb):
+                found.append((ga, gb))
+    return found
+
+
+def test_leader_lines_of_the_26_seat_table_do_not_cross() -> None:
+    from simulate import load_scenario, replay
+    from simulate.figures import plot_compare, plot_table
+    from simulate.model.whatif import NewSeats
+
+    october = load_scenario("S/2016/846")
+    new = NewSeats.parse(["all=yes"])
+    before = replay(october, [new], rule="au-ezulwini-2005")
+    after = replay(october, [new, "bloc-follows-russia"], rule="au-ezulwini-2005")
+    assert before.record.council.size == 26
+    assert _crossing_leaders(plot_table(before)) == []
+    assert _crossing_leaders(plot_compare(before, after)) == []
+
+
+def test_the_crossing_check_sees_a_crossing() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], gid="t-leader-AAA")
+    ax.plot([0, 1], [1, 0], gid="t-leader-BBB")
+    ax.plot([0, 1], [2, 2], gid="t-leader-CCC")
+    assert _crossing_leaders(fig) == [("t-leader-AAA", "t-leader-BBB")]
+    plt.close(fig)
