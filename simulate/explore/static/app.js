@@ -32,15 +32,19 @@ function readUrl() {
   state.panel = p.get("panel") === "flips" ? "flips" : "";
 }
 
-function query(extra) {
+function query(extra, forExport) {
   const p = new URLSearchParams();
   p.append("scenario", state.scenario);
   if (state.rule) p.append("rule", state.rule);
   for (const w of state.whatifs) p.append("whatif", w);
   for (const [m, b] of state.sets) p.append("set", `${m}=${b}`);
   for (const [k, b] of state.news) p.append("new", `${k}=${b}`);
-  if (state.view !== "table") p.append("view", state.view);
-  if (state.panel) p.append("panel", state.panel);
+  if (forExport) {  // the figure of the current view (a comparison needs a change to compare)
+    if (state.view === "compare" && last && last.changed) p.append("view", "compare");
+  } else {
+    if (state.view !== "table") p.append("view", state.view);
+    if (state.panel) p.append("panel", state.panel);
+  }
   for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
   return p.toString();
 }
@@ -117,7 +121,6 @@ function fillControls() {
   for (const r of meta.rules) rule.append(new Option(`${r.name}: ${r.title}`, r.name));
   const newall = $("newall");
   newall.replaceChildren(...CYCLE.map((b) => new Option(b, b)));
-  drawLegend();
 }
 
 function scenarioMeta() {
@@ -248,13 +251,10 @@ function render(data) {
   const all = state.news.find(([k]) => k === "all");
   if (all) $("newall").value = all[1];
 
-  for (const [id, fmt] of [["png", "png"], ["svg", "svg"]]) {
-    const view = state.view === "compare" && data.changed ? "compare" : "table";
-    const link = $(id);
-    link.href = "/api/export?" + query({ format: fmt, view: view, panel: "" }).replace(/&panel=($|&)/, "$1");
-  }
+  for (const fmt of ["png", "svg"]) $(fmt).href = "/api/export?" + query({ format: fmt }, true);
   $("cli").textContent = data.cli;
   drawPanels(data);
+  drawLegend(data);
 }
 
 function drawPanels(data) {
@@ -526,8 +526,9 @@ function drawCouncil(panel, interactive, narrow) {
   return svg;
 }
 
-function drawLegend() {
+function drawLegend(data) {  // as the figures' legend: the four ballots, then what is on the table
   const legend = $("legend");
+  const seats = data.seats.concat(state.view === "compare" ? data.baseline.seats : []);
   legend.replaceChildren();
   const item = (draw, text) => {
     const span = document.createElement("span");
@@ -544,13 +545,14 @@ function drawLegend() {
     }, b.word);
   }
   for (const [kind, words] of Object.entries(meta.style.kinds)) {
+    if (!seats.some((s) => s.kind === kind)) continue;
     item((svg) => shape(kind, 20, 20, 13, { fill: "#ffffff", stroke: "#333333", "stroke-width": 2.5 }, svg), words);
   }
-  item((svg) => {
+  if (seats.some((s) => s.blocking)) item((svg) => {
     shape("veto", 20, 20, 9, { fill: style("no").colour, stroke: "#333333", "stroke-width": 1.5 }, svg);
     el("circle", { cx: 20, cy: 20, r: 16, fill: "none", stroke: meta.style.veto, "stroke-width": 3.5 }, svg);
   }, "blocking veto (VETO)");
-  item((svg) => {
+  if (seats.some((s) => s.changed)) item((svg) => {
     el("circle", { cx: 20, cy: 20, r: 10, fill: "#ffffff", stroke: "#333333", "stroke-width": 1.5 }, svg);
     el("circle", { cx: 20, cy: 20, r: 16, fill: "none", stroke: meta.style.changed, "stroke-width": 3, "stroke-dasharray": "5 3" }, svg);
   }, "changed from the record");
