@@ -124,6 +124,8 @@ class Explorer:
         if self.start not in self.scenarios:
             raise UnknownNameError("scenario", self.start, self.scenarios)
         self._figure_lock = threading.Lock()  # matplotlib is not thread-safe
+        self._flips_lock = threading.Lock()  # one search at a time (a reform council takes seconds)
+        self._flips_cache: dict[tuple[str, int | None], dict[str, Any]] = {}
 
     @classmethod
     def bundled(cls) -> Explorer:
@@ -305,13 +307,19 @@ class Explorer:
         scenario = self.scenario(state.scenario)
         base, rest = self.changes(state)
         self.outcomes(state)  # the same checks as replay
-        found = scenario_flips(scenario, [*base, *rest], rule=state.rule, limit=limit)
-        return {
-            **found.to_json(),
-            "count": found.count,
-            "pivotal": list(found.pivotal),
-            "listed_all": found.listed_all,
-        }
+        key = (attrs.evolve(state, view="table").query(), limit)
+        with self._flips_lock:
+            if key not in self._flips_cache:
+                found = scenario_flips(scenario, [*base, *rest], rule=state.rule, limit=limit)
+                if len(self._flips_cache) >= 256:
+                    self._flips_cache.clear()
+                self._flips_cache[key] = {
+                    **found.to_json(),
+                    "count": found.count,
+                    "pivotal": list(found.pivotal),
+                    "listed_all": found.listed_all,
+                }
+            return self._flips_cache[key]
 
     def export(self, state: State, fmt: str) -> tuple[bytes, str, str]:
         """``GET /api/export?STATE&format=png|svg``: the figure of ``unsc plot table`` (or

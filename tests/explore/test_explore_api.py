@@ -13,7 +13,6 @@ from simulate.cli import build_parser, main
 from simulate.errors import SimulateError
 from simulate.explore.api import Explorer, State
 
-
 PARSER = build_parser()  # built once: the command functions are what is compared
 
 

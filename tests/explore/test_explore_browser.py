@@ -39,6 +39,7 @@ if _MISSING:
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
@@ -172,19 +173,18 @@ def test_the_url_carries_the_state(browser: WebDriver, url: str) -> None:
 
 def test_the_keyboard_cycles_a_seat(browser: WebDriver, url: str) -> None:
     open_page(browser, url, "scenario=S/2016/1026")
-    body = browser.find_element(By.TAG_NAME, "body")
-    body.click()
+    browser.execute_script("document.activeElement.blur()")
     focused = None
-    for _ in range(40):
-        browser.switch_to.active_element.send_keys(Keys.TAB)
-        focused = browser.switch_to.active_element.get_attribute("data-seat")
+    for _ in range(40):  # Tab from the top of the page, through the menus and buttons, to the first seat
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        focused = browser.execute_script("return document.activeElement.dataset.seat || null")
         if focused:
             break
     assert focused, "Tab never reached a seat"
     ballots = [seat(browser, focused).get_attribute("data-ballot")]
     for key in (Keys.ENTER, Keys.SPACE, Keys.ENTER, Keys.SPACE):
         before = mark(browser)
-        browser.switch_to.active_element.send_keys(key)
+        ActionChains(browser).send_keys(key).perform()
         settle(browser, before)
         assert browser.switch_to.active_element.get_attribute("data-seat") == focused  # focus stays on the seat
         ballots.append(seat(browser, focused).get_attribute("data-ballot"))
@@ -242,6 +242,8 @@ def test_a_reform_rule_adds_clickable_seats(browser: WebDriver, url: str) -> Non
     Select(browser.find_element(By.ID, "newall")).select_by_value("yes")
     settle(browser, before)
     assert reason(browser).endswith("but vetoed by China and the Russian Federation.")
+    browser.find_element(By.ID, "flipsbtn").click()  # seconds of work on 25 seats: only when asked
+    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.ID, "workitout"))
     screenshot(browser, "explore-g4-1280x720.png")
 
 

@@ -90,12 +90,25 @@ async function refresh(status) {
   document.body.dataset.ready = String(mine);
 }
 
+let flipsAsked = "";  // on a reform council, the state the user asked "work it out" for
+
 async function loadFlips(mine) {
   const box = $("flips");
   const big = last && last.seats.length > 15;
   box.hidden = false;
-  box.textContent = big ? "Working it out… (a council this large takes several seconds)" : "Working it out…";
   box.dataset.ready = "";
+  if (big && flipsAsked !== query()) {  // seconds of work: only when asked, not on every click
+    box.replaceChildren(document.createTextNode(`On a council of ${last.seats.length} seats this takes 10-20 seconds. `));
+    const go = document.createElement("button");
+    go.type = "button";
+    go.id = "workitout";
+    go.textContent = "Work it out";
+    go.addEventListener("click", () => { flipsAsked = query(); loadFlips(requestNo); });
+    box.append(go);
+    box.dataset.ready = String(mine);
+    return;
+  }
+  box.textContent = big ? "Working it out… (a council this large takes 10-20 seconds)" : "Working it out…";
   try {
     const data = await getJson("/api/flips?" + query());
     if (mine !== requestNo) return;
@@ -360,8 +373,22 @@ function drawCouncil(panel, interactive, narrow) {
   const r = Math.min(25, step / 3.25);
   const ring = r * 1.62;
   const cx = W / 2, yc = 26 + ring + R;
-  const half = perSide * step;
-  const L = Math.max(40, half - Math.PI * R / 2);
+  // labels, measured first: the legs grow until every label can sit near its seat
+  const lineH = fs * 1.12;
+  const blocks = {};
+  let labelSpan = 0;
+  for (const side of ["left", "right"]) {
+    let span = 0;
+    for (const s of seats.filter((x) => x.side === side)) {
+      const lines = wrapName(s.name, narrow, s);
+      const height = lines.length * lineH + (s.was ? fs * 0.95 : 0) + (s.blocking ? fs * 1.25 : 0);
+      blocks[s.name] = { lines, height };
+      span += height + 6;
+    }
+    labelSpan = Math.max(labelSpan, span);
+  }
+  const L = Math.max(40, perSide * step - Math.PI * R / 2, labelSpan - 0.55 * R);
+  const half = Math.PI * R / 2 + L;
   const labelX = R + ring + (narrow ? 26 : 34);
 
   const svg = el("svg", { class: "horseshoe", role: "group", "aria-label": "The Council table" });
@@ -389,13 +416,12 @@ function drawCouncil(panel, interactive, narrow) {
     return { x: cx + sign * x, y: yc + y, nx: sign * nx, ny: ny };
   };
 
-  const lineH = fs * 1.12;
   let maxY = bottom + ring;
   for (const side of ["left", "right"]) {
     const mine = seats.filter((s) => s.side === side).sort((a, b) => a.order - b.order);
     const pos = mine.map((s) => place(s.order, s.of, side));
-    const lines = mine.map((s) => wrapName(s.name, narrow, s));
-    const heights = mine.map((s, i) => lines[i].length * lineH + (s.was ? fs * 0.95 : 0) + (s.blocking ? fs * 1.25 : 0));
+    const lines = mine.map((s) => blocks[s.name].lines);
+    const heights = mine.map((s) => blocks[s.name].height);
     const wish = pos.map((p, i) => p.y + (heights[i] - lines[i].length * lineH) / 2);  // the name at the seat's height
     const ys = spread(wish, heights, 8, 6);
     mine.forEach((seat, i) => {
@@ -409,7 +435,7 @@ function drawCouncil(panel, interactive, narrow) {
       const kx = cx + sign * (R + ring + 8);
       el("polyline", {
         points: `${p.x},${p.y} ${ex},${ey} ${kx},${ey} ${cx + sign * (labelX - 6)},${nameY}`,
-        fill: "none", stroke: "#9A9A9A", "stroke-width": 1.5,
+        fill: "none", stroke: "#7A7A7A", "stroke-width": 2,
       }, g);
       const look = style(seat.effective);
       el("circle", { class: "focusring", cx: p.x, cy: p.y, r: ring + 4, fill: "none", stroke: "#0072B2", "stroke-width": 5 }, g);
