@@ -11,6 +11,7 @@ __all__ = ["cmd_explore", "register"]
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
+    # imported here for start-up speed: the explorer pulls in the engine and the figures
     from ..explore.api import Explorer
     from ..explore.server import LOOPBACK, make_server, serve
 
@@ -28,7 +29,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, formatter: type[argparse.HelpFormatter]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], formatter: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser(
         "explore", help="the classroom explorer in your browser: click a seat, see the Council decide",
         formatter_class=formatter,

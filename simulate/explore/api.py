@@ -21,6 +21,7 @@ decides a vote. The endpoints are documented in ``API.md`` next to this module.
 from __future__ import annotations
 
 import re
+import shlex
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
@@ -30,13 +31,18 @@ from urllib.parse import parse_qsl, urlencode
 
 import attrs
 
-from ..ballots import Ballot, parse_ballot
+from ..analysis.flips import scenario_flips
+from ..catalog.registry import RULES
+from ..catalog.scenarios import Scenario, bundled_dir, bundled_scenarios, load_scenario_file
+from ..engine.replay import Outcome, replay
 from ..errors import SimulateError, UnknownNameError
-from ..replay import Outcome, replay
-from ..report import long_date
-from ..rules import KINDS, RULES
-from ..scenarios import Scenario, bundled_scenarios, load_scenario_file
-from ..whatif import Change, NewSeats, SetBallots, WhatIf
+from ..figures import plot_compare, plot_table, save_figure  # matplotlib itself is imported only to draw
+from ..figures.style import ADOPTED_COLOUR, BALLOT_WORDS, CHANGED_COLOUR, FAILED_COLOUR, GLYPHS, PALETTE, VETO_COLOUR
+from ..figures.table import KIND_WORDS, headline, seat_views, split_sides
+from ..model.ballots import Ballot, parse_ballot
+from ..model.council import KINDS
+from ..model.whatif import Change, NewSeats, SetBallots, WhatIf
+from ..render.text import long_date
 
 __all__ = ["FORMATS", "MAX_QUERY", "VIEWS", "Explorer", "State"]
 
@@ -214,15 +220,20 @@ class Explorer:
         rest += [SetBallots([(m, b)]) for m, b in state.sets]
         return base, rest
 
-    def outcomes(self, state: State) -> tuple[Outcome, Outcome]:
+    def outcomes(self, state: State) -> tuple[Outcome, Outcome | SimulateError]:
         """The outcome of the state, and the baseline it is compared with (the record, with the
-        new seats' ballots, under the state's rule: as ``unsc plot compare`` draws it)."""
+        new seats' ballots, under the state's rule: as ``unsc plot compare`` draws it), or why
+        there is none (a what-if may change the rule to one the bare record cannot be decided by)."""
         scenario = self.scenario(state.scenario)
         base, rest = self.changes(state)
         outcome = replay(scenario, [*base, *rest], rule=state.rule)
-        baseline = replay(scenario, base, rule=state.rule) if rest else outcome
         self._check_new(state, outcome)
-        return outcome, baseline
+        if not rest:
+            return outcome, outcome
+        try:
+            return outcome, replay(scenario, base, rule=state.rule)
+        except SimulateError as exc:
+            return outcome, exc
 
     def _check_new(self, state: State, outcome: Outcome) -> None:
         """Every ``new`` key names a kind, ``all``, or a new seat of this council."""
@@ -241,17 +252,6 @@ class Explorer:
 
     def meta(self) -> dict[str, Any]:
         """``GET /api/meta``: scenarios, rules and the figures' look (colours, glyphs)."""
-        from ..figures.style import (
-            ADOPTED_COLOUR,
-            BALLOT_WORDS,
-            CHANGED_COLOUR,
-            FAILED_COLOUR,
-            GLYPHS,
-            PALETTE,
-            VETO_COLOUR,
-        )
-        from ..figures.table import KIND_WORDS
-
         return {
             "start": self.start,
             "scenarios": [
@@ -286,6 +286,7 @@ class Explorer:
         outcome, baseline = self.outcomes(state)
         scenario = self.scenario(state.scenario)
         draft = scenario.record.draft
+        compared = baseline if isinstance(baseline, Outcome) and baseline is not outcome else None
         return {
             "state": state.query(),
             "cli": "unsc replay " + " ".join(_shell_quote(a) for a in state.cli_args()),
@@ -295,15 +296,16 @@ class Explorer:
             },
             "rule": _rule_meta(outcome.rule),
             "changed": bool(state.sets or state.whatifs),
-            **_panel(outcome, baseline if baseline is not outcome else None, scenario),
-            "baseline": _panel(baseline, None, scenario, highlight=_changed(outcome, baseline)),
+            **_panel(outcome, compared, scenario),
+            "baseline": (
+                _panel(baseline, None, scenario, highlight=_changed(outcome, baseline))
+                if isinstance(baseline, Outcome) else {"error": error_message(baseline)}
+            ),
         }
 
     def flips(self, state: State, limit: int | None = FLIPS_LIMIT) -> dict[str, Any]:
         """``GET /api/flips?STATE``: the minimal flips of the state (``unsc flips --json``, plus
         ``count``, ``pivotal`` and ``listed_all``)."""
-        from ..power.flips import scenario_flips
-
         scenario = self.scenario(state.scenario)
         base, rest = self.changes(state)
         self.outcomes(state)  # the same checks as replay
@@ -329,11 +331,11 @@ class Explorer:
         scenario = self.scenario(state.scenario)
         base, rest = self.changes(state)
         outcome, baseline = self.outcomes(state)
+        if isinstance(baseline, SimulateError):  # `unsc plot` refuses the same way
+            raise baseline
         descriptions = [c.describe() for c in [*base, *rest]]
         rule = f"-{_slug(state.rule)}" if state.rule else ""
         with self._figure_lock:
-            from ..figures import plot_compare, plot_table, save_figure
-
             if state.view == "compare":
                 if not rest:
                     raise SimulateError("compare needs a what-if: switch one on or click a seat")
@@ -350,8 +352,6 @@ class Explorer:
 
 def scenarios_with_sources(scenarios: Sequence[Scenario]) -> list[tuple[Scenario, str]]:
     """Each scenario with where it comes from: ``"bundled"`` or ``"file"``."""
-    from ..scenarios import bundled_dir
-
     folder = bundled_dir().resolve()
     out = []
     for s in scenarios:
@@ -390,8 +390,6 @@ def _rule_meta(rule: Any) -> dict[str, Any]:
 
 def _changed(outcome: Outcome, baseline: Outcome) -> list[str]:
     """Members whose ballot differs between the baseline and the outcome (ringed in both)."""
-    from ..figures.table import seat_views
-
     if outcome is baseline:
         return []
     return [v.name for v in seat_views(outcome, baseline) if v.changed]
@@ -401,8 +399,6 @@ def _panel(
     outcome: Outcome, baseline: Outcome | None, scenario: Scenario, highlight: Sequence[str] = ()
 ) -> dict[str, Any]:
     """One council table: the outcome, its headline, and the seats as the figures see them."""
-    from ..figures.table import headline, seat_views, split_sides
-
     views = seat_views(outcome, baseline, highlight)
     left, right = split_sides(views)
     side = {v.name: ("left", i, len(left)) for i, v in enumerate(left)}
@@ -439,8 +435,6 @@ def _panel(
 
 
 def _shell_quote(text: str) -> str:
-    import shlex
-
     return shlex.quote(text)
 
 

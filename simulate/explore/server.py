@@ -18,11 +18,11 @@ import webbrowser
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, TextIO
+from urllib.parse import parse_qsl, urlsplit
 
 from ..errors import SimulateError
-from .api import Explorer, error_message
+from .api import FLIPS_LIMIT, Explorer, error_message
 
 __all__ = ["STATIC", "ExplorerServer", "make_server", "serve"]
 
@@ -158,15 +158,11 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def _single(query: str, key: str) -> str | None:
-    from urllib.parse import parse_qsl
-
     values = [v for k, v in parse_qsl(query, keep_blank_values=True) if k == key]
     return values[0].strip() if values else None
 
 
 def _limit(query: str) -> int:
-    from .api import FLIPS_LIMIT
-
     text = _single(query, "limit")
     if text is None or text == "":
         return FLIPS_LIMIT
@@ -187,7 +183,7 @@ def make_server(explorer: Explorer, host: str = "127.0.0.1", port: int = 0) -> E
         raise SimulateError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
-def serve(server: ExplorerServer, *, open_browser: bool = True, out=sys.stdout) -> None:
+def serve(server: ExplorerServer, *, open_browser: bool = True, out: TextIO = sys.stdout) -> None:
     """Serve until Ctrl-C; open the default browser on the start page first."""
     print(f"unsc explore: the classroom explorer is at {server.url}", file=out)
     print("Press Ctrl-C to stop.", file=out, flush=True)

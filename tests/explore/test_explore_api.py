@@ -93,6 +93,15 @@ def test_seats_are_drawn_from_the_engine(explorer: Explorer) -> None:
     assert [s["name"] for s in answer["baseline"]["seats"] if s["changed"]] == ["China"]
 
 
+def test_no_as_voted_table_where_the_record_cannot_be_decided(explorer: Explorer) -> None:
+    """A what-if may change the rule to one that fits; the bare record under the picked rule may not."""
+    answer = explorer.replay(explorer.parse("scenario=S/2016/846&rule=charter-1945&whatif=literal-charter"))
+    assert answer["outcome"]["rule"] == "strict-concurrence"
+    assert "charter-1945" in answer["baseline"]["error"] and "seats" not in answer["baseline"]
+    with pytest.raises(SimulateError, match="charter-1945"):
+        explorer.export(explorer.parse("scenario=S/2016/846&rule=charter-1945&whatif=literal-charter"), "svg")
+
+
 def test_reform_rules_never_invent_ballots(explorer: Explorer) -> None:
     with pytest.raises(SimulateError, match="new seats have no ballot"):
         explorer.replay(explorer.parse("scenario=S/2016/1026&rule=g4-2005"))

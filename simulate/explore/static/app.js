@@ -281,6 +281,16 @@ function drawPanels(data) {
   for (const [cls, caption, panel, interactive] of panels) {
     const div = document.createElement("div");
     div.className = "panel " + cls;
+    if (panel.error) {  // no "as voted" table under this rule (the engine says why)
+      const h = document.createElement("h2");
+      h.textContent = caption;
+      const p = document.createElement("p");
+      p.className = "sub";
+      p.textContent = panel.error;
+      div.append(h, p);
+      box.append(div);
+      continue;
+    }
     if (caption) {
       const h = document.createElement("h2");
       h.textContent = caption;
@@ -554,7 +564,7 @@ function drawCouncil(panel, interactive, narrow) {
 
 function drawLegend(data) {  // as the figures' legend: the four ballots, then what is on the table
   const legend = $("legend");
-  const seats = data.seats.concat(state.view === "compare" ? data.baseline.seats : []);
+  const seats = data.seats.concat(state.view === "compare" && data.baseline.seats ? data.baseline.seats : []);
   legend.replaceChildren();
   const item = (draw, text) => {
     const span = document.createElement("span");
