@@ -281,26 +281,16 @@ function drawPanels(data) {
   for (const [cls, caption, panel, interactive] of panels) {
     const div = document.createElement("div");
     div.className = "panel " + cls;
-    if (panel.error) {  // no "as voted" table under this rule (the engine says why)
-      const h = document.createElement("h2");
-      h.textContent = caption;
-      const p = document.createElement("p");
-      p.className = "sub";
-      p.textContent = panel.error;
-      div.append(h, p);
-      box.append(div);
-      continue;
-    }
-    if (caption) {
+    if (caption) {  // under "as voted" with no table under this rule, the engine's reason instead
       const h = document.createElement("h2");
       h.textContent = caption;
       const sub = document.createElement("p");
       sub.className = "sub";
-      sub.textContent = panel.headline;
+      sub.textContent = panel.error || panel.headline;
       div.append(h, sub);
     }
     box.append(div);
-    divs.push([div, panel, interactive]);
+    if (!panel.error) divs.push([div, panel, interactive]);
   }
   for (const [div, panel, interactive] of divs) {  // measured once every panel is in place
     const width = div.clientWidth || box.clientWidth || 800;
