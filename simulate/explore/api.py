@@ -34,7 +34,7 @@ import attrs
 from ..analysis.flips import scenario_flips
 from ..catalog.registry import RULES
 from ..catalog.scenarios import Scenario, bundled_dir, bundled_scenarios, load_scenario_file
-from ..engine.replay import Outcome, replay
+from ..engine.replay import Outcome, record_rule, replay
 from ..errors import SimulateError, UnknownNameError
 from ..figures import plot_compare, plot_table, save_figure  # matplotlib itself is imported only to draw
 from ..figures.style import ADOPTED_COLOUR, BALLOT_WORDS, CHANGED_COLOUR, FAILED_COLOUR, GLYPHS, PALETTE, VETO_COLOUR
@@ -132,6 +132,7 @@ class Explorer:
         self._figure_lock = threading.Lock()  # matplotlib is not thread-safe
         self._flips_lock = threading.Lock()  # one search at a time (a reform council takes seconds)
         self._flips_cache: dict[tuple[str, int | None], dict[str, Any]] = {}
+        self._meta: dict[str, Any] | None = None
 
     @classmethod
     def bundled(cls) -> Explorer:
@@ -251,7 +252,12 @@ class Explorer:
     # ------------------------------------------------------------ endpoints
 
     def meta(self) -> dict[str, Any]:
-        """``GET /api/meta``: scenarios, rules and the figures' look (colours, glyphs)."""
+        """``GET /api/meta``: scenarios, rules and the figures' look (colours, glyphs); built once."""
+        if self._meta is None:
+            self._meta = self._build_meta()
+        return self._meta
+
+    def _build_meta(self) -> dict[str, Any]:
         return {
             "start": self.start,
             "scenarios": [
@@ -375,7 +381,7 @@ def _bundled_or_file(ref: str, bundled: Sequence[Scenario]) -> Scenario:
 
 
 def _own_rule_name(scenario: Scenario) -> str:
-    return replay(scenario).rule.name
+    return record_rule(scenario.record).name
 
 
 def _rule_meta(rule: Any) -> dict[str, Any]:
