@@ -254,6 +254,7 @@ def cmd_demo(args) -> int:
         print(f"Figures written to {args.out}/:")
         for path in paths:
             print(f"  {path}")
+    print("Click the seats yourself: `unsc explore S/2016/1026` opens the classroom explorer in your browser.")
     return 0
 
 
