@@ -41,3 +41,17 @@ def all_profiles(seats: int, alphabet: int = 3) -> np.ndarray:
     Deliberately simple (itertools): the reference the vectorised code is checked against.
     """
     return np.array(list(itertools.product(range(alphabet), repeat=seats)), dtype=np.int8)
+
+
+def earliest_smallest_blocking(rule, motion) -> tuple[str, ...]:
+    """Brute force, in plain Python: of the smallest coalitions that defeat a draft
+    by voting no (the rest yes), the one with the earliest seats (seat order)."""
+    n = motion.council.size
+    for size in range(n + 1):
+        for seats in itertools.combinations(range(n), size):  # lexicographic order
+            profile = np.full((1, n), 0, dtype=np.int8)
+            profile[0, list(seats)] = 1  # no
+            if not rule.decide(profile, motion)[0]:
+                return tuple(motion.council.names[i] for i in seats)
+    return ()
+
