@@ -55,3 +55,19 @@ def earliest_smallest_blocking(rule, motion) -> tuple[str, ...]:
                 return tuple(motion.council.names[i] for i in seats)
     return ()
 
+
+
+def doctests_are_collected(modules: list[str]) -> None:
+    """The docstring examples of ``modules`` run under ``make test``: pytest collects
+    them (``--doctest-modules``, the package among the test paths, the same
+    option flags as the examples were written for). They run there, once."""
+    import importlib
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "--doctest-modules" in options["addopts"].split()
+    assert "simulate" in options["testpaths"]
+    assert set(options["doctest_optionflags"].split()) == {"NORMALIZE_WHITESPACE", "ELLIPSIS"}
+    for name in modules:
+        path = Path(importlib.import_module(name).__file__ or "")
+        assert path.is_relative_to(ROOT / "simulate"), f"{name} is not collected from {ROOT / 'simulate'}"
