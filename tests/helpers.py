@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -71,3 +72,11 @@ def doctests_are_collected(modules: list[str]) -> None:
     for name in modules:
         path = Path(importlib.import_module(name).__file__ or "")
         assert path.is_relative_to(ROOT / "simulate"), f"{name} is not collected from {ROOT / 'simulate'}"
+
+
+def examples(share: float) -> settings:
+    """Hypothesis settings for a test that runs ``share`` of the profile's examples
+    (at least one): e.g. 60 of the ``ci`` and ``dev`` profiles' 200 with
+    ``share=0.3``, and 600 of ``thorough``'s 2,000. Use instead of a fixed
+    ``max_examples``, which would keep a test out of a longer run."""
+    return settings(max_examples=max(1, round(settings.default.max_examples * share)))
