@@ -45,17 +45,16 @@ def all_profiles(seats: int, alphabet: int = 3) -> np.ndarray:
 
 
 def earliest_smallest_blocking(rule, motion) -> tuple[str, ...]:
-    """Brute force, in plain Python: of the smallest coalitions that defeat a draft
-    by voting no (the rest yes), the one with the earliest seats (seat order)."""
+    """Brute force: of the smallest coalitions that defeat a draft by voting no
+    (the rest yes), the one with the earliest seats (seat order). Every coalition,
+    by size and then in lexicographic order, decided in one batch."""
     n = motion.council.size
-    for size in range(n + 1):
-        for seats in itertools.combinations(range(n), size):  # lexicographic order
-            profile = np.full((1, n), 0, dtype=np.int8)
-            profile[0, list(seats)] = 1  # no
-            if not rule.decide(profile, motion)[0]:
-                return tuple(motion.council.names[i] for i in seats)
-    return ()
-
+    coalitions = [seats for size in range(n + 1) for seats in itertools.combinations(range(n), size)]
+    profiles = np.zeros((len(coalitions), n), dtype=np.int8)  # yes
+    for row, seats in enumerate(coalitions):
+        profiles[row, list(seats)] = 1  # no
+    blocked = np.flatnonzero(~rule.decide(profiles, motion))
+    return tuple(motion.council.names[i] for i in coalitions[blocked[0]]) if blocked.size else ()
 
 
 def doctests_are_collected(modules: list[str]) -> None:
