@@ -2,7 +2,10 @@
 
 ``HYPOTHESIS_PROFILE=ci`` (set by ``.ci/run``) derandomises the search so that a
 CI run is reproducible; ``dev`` (the default) is the same size but random;
-``thorough`` (``make test-thorough``) runs ten times as many examples. Tests
+``thorough`` (``make test-thorough``) runs ten times as many examples. So that
+the fixed ci seed hides no failure, ``make test-seeds`` runs the property tests
+(marked ``property`` here) under the dev profile with seeds 1, 2 and 3; CI runs
+seed 1. Tests
 that need fewer examples than the profile take a share of it
 (:func:`helpers.examples`), never a fixed number, so that every profile reaches
 every property test.
@@ -27,6 +30,17 @@ settings.register_profile(
 )
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "property: a hypothesis test (`make test-seeds` runs them under other seeds)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every hypothesis test ``property`` (``pytest -m property``)."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.property)
 
 
 class CliResult(NamedTuple):
