@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test test-seeds test-thorough lint bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "unsc-simulate needs Python >= 3.11 (set PYTHON=python3.11)")'
@@ -23,8 +23,24 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# on both cores (pytest-xdist; worksteal balances the slow tests)
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist worksteal
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
+
+# the property tests under other hypothesis seeds (the random dev profile, reproducible):
+# CI's own profile is derandomised, so a failure that needs another seed shows here
+SEEDS ?= 1 2 3
+test-seeds: $(STAMP)
+	@for seed in $(SEEDS); do \
+	  echo "property tests, --hypothesis-seed=$$seed"; \
+	  HYPOTHESIS_PROFILE=dev $(PYTEST) -m property -p no:cacheprovider --hypothesis-seed=$$seed || exit 1; \
+	done
+
+# the long run: every property test with ten times the examples (the thorough profile)
+test-thorough: $(STAMP)
+	HYPOTHESIS_PROFILE=thorough $(PYTEST) -m property -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'

@@ -37,7 +37,8 @@ a draft that passes keeps passing when one more member votes yes:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
@@ -53,18 +54,18 @@ from .rules.quota import STATUSES, Rule, VetoRestraint
 from .rules.seats import SeatClasses, placeholder_member
 
 __all__ = [
-    "TERNARY",
     "ALL_BALLOTS",
-    "ballots",
-    "members",
-    "seat_classes",
-    "councils",
+    "TERNARY",
     "ballot_profiles",
-    "motions",
+    "ballots",
+    "councils",
     "drafts",
-    "vote_records",
-    "rules",
+    "members",
+    "motions",
     "rule_cases",
+    "rules",
+    "seat_classes",
+    "vote_records",
 ]
 
 #: yes, no, abstain: the alphabet of exhaustive analysis.
@@ -75,7 +76,9 @@ ALL_BALLOTS = tuple(Ballot)
 _MAX_SEATS = 60
 
 
-def _strategy(value, kind: type, what: str, name: str, default) -> st.SearchStrategy:
+def _strategy(
+    value: object, kind: type, what: str, name: str, default: Callable[[], st.SearchStrategy[Any]]
+) -> st.SearchStrategy[Any]:
     """``value`` as a strategy: ``default()`` when None, ``st.just`` for a ``kind``."""
     if value is None:
         return default()
@@ -86,14 +89,14 @@ def _strategy(value, kind: type, what: str, name: str, default) -> st.SearchStra
     return value
 
 
-def _check_int(value, name: str, low: int = 0, high: int | None = None) -> None:
+def _check_int(value: object, name: str, low: int = 0, high: int | None = None) -> None:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         raise InvalidArgument(f"{name}={value!r} must be a whole number")
     if value < low or (high is not None and value > high):
         raise InvalidArgument(f"{name}={value!r} must be between {low} and {high}")
 
 
-def _alphabet(ballots_) -> tuple[Ballot, ...]:
+def _alphabet(ballots_: str | Sequence[Ballot | int | str]) -> tuple[Ballot, ...]:
     if ballots_ == "ternary":
         return TERNARY
     if ballots_ == "all":
@@ -120,6 +123,29 @@ def members() -> st.SearchStrategy[Member]:
     return st.sampled_from(all_members())
 
 
+# The strategies' bodies are module-level composites: hypothesis reads a composite's source
+# when it is defined, so one defined inside each call would cost that on every call (and
+# rules(council=c) is called once per example by rule_cases).
+
+
+@st.composite
+def _draw_classes(draw: st.DrawFn, fixed: tuple[tuple[str, int], ...], min_seats: int, max_seats: int) -> SeatClasses:
+    counts: dict[str, Any] = dict(fixed)
+    free = [k for k in ("veto", "permanent", "elected") if k not in counts]
+    if not free:
+        total = sum(counts.values())
+        if not min_seats <= total <= max_seats:
+            raise InvalidArgument(f"the fixed classes add up to {total} seats, outside [{min_seats}, {max_seats}]")
+        return SeatClasses(**counts)
+    total = draw(st.integers(max(min_seats, sum(counts.values())), max_seats))
+    left = total - sum(counts.values())
+    for k in free[:-1]:
+        counts[k] = draw(st.integers(0, left))
+        left -= counts[k]
+    counts[free[-1]] = left
+    return SeatClasses(**counts)
+
+
 def seat_classes(
     *,
     min_seats: int = 1,
@@ -142,25 +168,30 @@ def seat_classes(
         _check_int(v, k, 0, max_seats)
     if sum(fixed.values()) > max_seats:
         raise InvalidArgument(f"the fixed classes {fixed} already exceed max_seats={max_seats}")
+    return _draw_classes(tuple(fixed.items()), min_seats, max_seats)
 
-    @st.composite
-    def draw_classes(draw) -> SeatClasses:
-        counts = dict(fixed)
-        free = [k for k in ("veto", "permanent", "elected") if k not in counts]
-        if not free:
-            total = sum(counts.values())
-            if not min_seats <= total <= max_seats:
-                raise InvalidArgument(f"the fixed classes add up to {total} seats, outside [{min_seats}, {max_seats}]")
-            return SeatClasses(**counts)
-        total = draw(st.integers(max(min_seats, sum(counts.values())), max_seats))
-        left = total - sum(counts.values())
-        for k in free[:-1]:
-            counts[k] = draw(st.integers(0, left))
-            left -= counts[k]
-        counts[free[-1]] = left
-        return SeatClasses(**counts)
 
-    return draw_classes()
+@st.composite
+def _draw_council(draw: st.DrawFn, classes: st.SearchStrategy[SeatClasses], real_states: bool) -> Council:
+    shape = draw(classes)
+    n = shape.total
+    if real_states:
+        states = all_members()
+        if n > len(states):
+            raise InvalidArgument(f"{n} seats but only {len(states)} states in the registry")
+        seated = draw(st.lists(st.sampled_from(states), min_size=n, max_size=n, unique_by=_name))
+    else:
+        seated = [
+            placeholder_member(f"{k.title()} seat {i + 1}", k, i) for k, c in shape.kinds.items() for i in range(c)
+        ]
+    veto = seated[: shape.veto]
+    permanent = seated[: shape.veto + shape.permanent]
+    elected = seated[shape.veto + shape.permanent :]
+    return Council.from_names(permanent, elected, veto=veto, source="hypothesis")
+
+
+def _name(member: Member) -> str:
+    return member.name
 
 
 def councils(
@@ -179,24 +210,7 @@ def councils(
     classes = _strategy(
         classes, SeatClasses, "SeatClasses", "classes", lambda: seat_classes(min_seats=min_seats, max_seats=max_seats)
     )
-    states = all_members()
-
-    @st.composite
-    def draw_council(draw) -> Council:
-        shape = draw(classes)
-        n = shape.total
-        if real_states:
-            if n > len(states):
-                raise InvalidArgument(f"{n} seats but only {len(states)} states in the registry")
-            seated = draw(st.lists(st.sampled_from(states), min_size=n, max_size=n, unique_by=lambda m: m.name))
-        else:
-            seated = [placeholder_member(f"{k.title()} seat {i + 1}", k, i) for k, c in shape.kinds.items() for i in range(c)]
-        veto = seated[: shape.veto]
-        permanent = seated[: shape.veto + shape.permanent]
-        elected = seated[shape.veto + shape.permanent :]
-        return Council.from_names(permanent, elected, veto=veto, source="hypothesis")
-
-    return draw_council()
+    return _draw_council(classes, real_states)
 
 
 def ballot_profiles(
@@ -268,6 +282,15 @@ def drafts(
     )
 
 
+@st.composite
+def _draw_record(
+    draw: st.DrawFn, council: st.SearchStrategy[Council], alphabet: tuple[Ballot, ...], rule: Rule | str | None
+) -> VoteRecord:
+    c = draw(council)
+    cast = draw(st.lists(st.sampled_from(alphabet), min_size=c.size, max_size=c.size))
+    return VoteRecord(draw(drafts()), c, cast, rule=rule)
+
+
 def vote_records(
     council: Council | st.SearchStrategy[Council] | None = None,
     *,
@@ -278,16 +301,52 @@ def vote_records(
     alphabet = _alphabet(ballots)
     council = _strategy(council, Council, "a Council", "council", councils)
 
-    @st.composite
-    def draw_record(draw) -> VoteRecord:
-        c = draw(council)
-        cast = draw(st.lists(st.sampled_from(alphabet), min_size=c.size, max_size=c.size))
-        return VoteRecord(draw(drafts()), c, cast, rule=rule)
-
-    return draw_record()
+    return _draw_record(council, alphabet, rule)
 
 
-_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
+
+
+@st.composite
+def _draw_rule(
+    draw: st.DrawFn,
+    classes: st.SearchStrategy[SeatClasses],
+    veto_members: tuple[Member, ...],
+    restraint: bool,
+    texts: bool,
+) -> Rule:
+    shape = draw(classes)
+    n = shape.total
+    extra = draw(st.sets(st.sampled_from([Ballot.ABSTAIN, Ballot.ABSENT])))
+    chosen = None
+    if restraint and shape.veto and draw(st.booleans()):
+        who = draw(st.lists(st.sampled_from(veto_members), unique=True)) if veto_members else []
+        chosen = VetoRestraint("mass-atrocity", who)
+    kwargs: dict[str, Any] = {}
+    if texts:
+        start = draw(st.none() | st.dates(datetime.date(1945, 10, 24), datetime.date(2100, 1, 1)))
+        kwargs = dict(
+            title=draw(_TEXT),
+            description=draw(_TEXT),
+            assumptions=draw(_TEXT),
+            sources=tuple(draw(st.lists(_TEXT, max_size=3))),
+            valid_from=start,
+            valid_to=None if start is None else draw(st.none() | st.dates(start, datetime.date(2100, 1, 1))),
+            status=draw(st.sampled_from(list(STATUSES))),
+        )
+    return Rule(
+        name=draw(st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)),
+        title=kwargs.pop("title", "a rule drawn by hypothesis"),
+        quota=draw(st.integers(1, n)),
+        procedural_quota=draw(st.none() | st.integers(1, n)),
+        veto=draw(st.booleans()),
+        vetoes_to_block=draw(st.integers(1, max(1, shape.veto))),
+        blocking_ballots=frozenset({Ballot.NO, *extra}),
+        party_abstains=draw(st.booleans()),
+        restraint=chosen,
+        seat_classes=shape,
+        **kwargs,
+    )
 
 
 def rules(
@@ -314,42 +373,25 @@ def rules(
     classes = _strategy(classes, SeatClasses, "SeatClasses", "classes", seat_classes)
     veto_members = [s.member for s in council.seats if s.veto] if council is not None else []
 
-    @st.composite
-    def draw_rule(draw) -> Rule:
-        shape = draw(classes)
-        n = shape.total
-        extra = draw(st.sets(st.sampled_from([Ballot.ABSTAIN, Ballot.ABSENT])))
-        chosen = None
-        if restraint and shape.veto and draw(st.booleans()):
-            who = draw(st.lists(st.sampled_from(veto_members), unique=True)) if veto_members else []
-            chosen = VetoRestraint("mass-atrocity", who)
-        kwargs = {}
-        if texts:
-            start = draw(st.none() | st.dates(datetime.date(1945, 10, 24), datetime.date(2100, 1, 1)))
-            kwargs = dict(
-                title=draw(_TEXT),
-                description=draw(_TEXT),
-                assumptions=draw(_TEXT),
-                sources=tuple(draw(st.lists(_TEXT, max_size=3))),
-                valid_from=start,
-                valid_to=None if start is None else draw(st.none() | st.dates(start, datetime.date(2100, 1, 1))),
-                status=draw(st.sampled_from(list(STATUSES))),
-            )
-        return Rule(
-            name=draw(st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)),
-            title=kwargs.pop("title", "a rule drawn by hypothesis"),
-            quota=draw(st.integers(1, n)),
-            procedural_quota=draw(st.none() | st.integers(1, n)),
-            veto=draw(st.booleans()),
-            vetoes_to_block=draw(st.integers(1, max(1, shape.veto))),
-            blocking_ballots=frozenset({Ballot.NO, *extra}),
-            party_abstains=draw(st.booleans()),
-            restraint=chosen,
-            seat_classes=shape,
-            **kwargs,
-        )
+    return _draw_rule(classes, tuple(veto_members), restraint, texts)
 
-    return draw_rule()
+
+@st.composite
+def _draw_case(
+    draw: st.DrawFn,
+    rules_: st.SearchStrategy[Rule] | None,
+    profiles: int | st.SearchStrategy[int] | None,
+    ballots: str | Sequence[Ballot],
+    max_seats: int,
+) -> tuple[Rule, Motion, np.ndarray]:
+    if rules_ is None:
+        council = draw(councils(max_seats=max_seats))
+        rule = draw(rules(council=council))
+    else:
+        rule = draw(rules_)
+        council = rule.example_council()
+    motion = draw(motions(council))
+    return rule, motion, draw(ballot_profiles(council.size, profiles=profiles, ballots=ballots))
 
 
 def rule_cases(
@@ -364,15 +406,4 @@ def rule_cases(
     example council), a motion on it and ballot profiles of its size."""
     _check_int(max_seats, "max_seats", 1, _MAX_SEATS)
 
-    @st.composite
-    def draw_case(draw):
-        if rules_ is None:
-            council = draw(councils(max_seats=max_seats))
-            rule = draw(rules(council=council))
-        else:
-            rule = draw(rules_)
-            council = rule.example_council()
-        motion = draw(motions(council))
-        return rule, motion, draw(ballot_profiles(council.size, profiles=profiles, ballots=ballots))
-
-    return draw_case()
+    return _draw_case(rules_, profiles, ballots, max_seats)

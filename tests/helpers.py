@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -41,3 +42,40 @@ def all_profiles(seats: int, alphabet: int = 3) -> np.ndarray:
     Deliberately simple (itertools): the reference the vectorised code is checked against.
     """
     return np.array(list(itertools.product(range(alphabet), repeat=seats)), dtype=np.int8)
+
+
+def earliest_smallest_blocking(rule, motion) -> tuple[str, ...]:
+    """Brute force: of the smallest coalitions that defeat a draft by voting no
+    (the rest yes), the one with the earliest seats (seat order). Every coalition,
+    by size and then in lexicographic order, decided in one batch."""
+    n = motion.council.size
+    coalitions = [seats for size in range(n + 1) for seats in itertools.combinations(range(n), size)]
+    profiles = np.zeros((len(coalitions), n), dtype=np.int8)  # yes
+    for row, seats in enumerate(coalitions):
+        profiles[row, list(seats)] = 1  # no
+    blocked = np.flatnonzero(~rule.decide(profiles, motion))
+    return tuple(motion.council.names[i] for i in coalitions[blocked[0]]) if blocked.size else ()
+
+
+def doctests_are_collected(modules: list[str]) -> None:
+    """The docstring examples of ``modules`` run under ``make test``: pytest collects
+    them (``--doctest-modules``, the package among the test paths, the same
+    option flags as the examples were written for). They run there, once."""
+    import importlib
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "--doctest-modules" in options["addopts"].split()
+    assert "simulate" in options["testpaths"]
+    assert set(options["doctest_optionflags"].split()) == {"NORMALIZE_WHITESPACE", "ELLIPSIS"}
+    for name in modules:
+        path = Path(importlib.import_module(name).__file__ or "")
+        assert path.is_relative_to(ROOT / "simulate"), f"{name} is not collected from {ROOT / 'simulate'}"
+
+
+def examples(share: float) -> settings:
+    """Hypothesis settings for a test that runs ``share`` of the profile's examples
+    (at least one): e.g. 60 of the ``ci`` and ``dev`` profiles' 200 with
+    ``share=0.3``, and 600 of ``thorough``'s 2,000. Use instead of a fixed
+    ``max_examples``, which would keep a test out of a longer run."""
+    return settings(max_examples=max(1, round(settings.default.max_examples * share)))

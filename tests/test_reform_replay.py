@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import unsc
 
 from simulate import SimulateError, grid, load_scenario, load_scenario_file, replay
 from simulate.engine.reform import replay_enlarged
@@ -68,21 +67,21 @@ def test_whatif_new_seats_in_a_scenario_file(tmp_path):
     assert r.unknown == () and r.outcome.vetoed_by == ("Russian Federation",)
 
 
-def test_cli_replay_and_grid_with_new_seats():
-    result = unsc("replay", "S/2016/846", "--rule", "g4-2005", "-w", "russia-abstains", "--new", "all=yes", "--json")
+def test_cli_replay_and_grid_with_new_seats(cli):
+    result = cli("replay", "S/2016/846", "--rule", "g4-2005", "-w", "russia-abstains", "--new", "all=yes", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["yes"], data["required"], data["adopted"]) == (21, 14, True)
     assert data["ballots"]["New permanent seat (WEOG)"] == "yes"
-    result = unsc("replay", "S/2016/846", "--rule", "g4-2005")
+    result = cli("replay", "S/2016/846", "--rule", "g4-2005")
     assert result.returncode == 2 and "--new" in result.stderr and "Traceback" not in result.stderr
-    result = unsc("grid", "S/2016/1026", "--rule", "hlp-model-b", "--new", "all=abstain", "--json")
+    result = cli("grid", "S/2016/1026", "--rule", "hlp-model-b", "--new", "all=abstain", "--json")
     cells = json.loads(result.stdout)["cells"]
     assert {c["required"] for c in cells if c["column"] == "hlp-model-b" and c["rule"] == "hlp-model-b"} == {14}
 
 
-def test_flips_on_an_enlarged_council():
-    result = unsc("flips", "S/2016/846", "--rule", "g4-2005", "--new", "all=yes", "--json")
+def test_flips_on_an_enlarged_council(cli):
+    result = cli("flips", "S/2016/846", "--rule", "g4-2005", "--new", "all=yes", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["adopted"] is False

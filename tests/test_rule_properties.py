@@ -4,6 +4,7 @@ and exhaustive checks over every yes/no/abstain profile of the 11-seat council."
 from __future__ import annotations
 
 import datetime
+import functools
 
 import numpy as np
 import pytest
@@ -32,15 +33,20 @@ councils = st.sampled_from([COUNCIL_2016, COUNCIL_1950])
 def rule_for(name: str, council: Council):
     """The rule of family ``name`` made for ``council``'s size (a rule is never applied to a
     council of another size: ``charter-1965`` on the 11-seat council means ``charter-1945``)."""
+    return _rule_for(name, council.size)
+
+
+@functools.cache  # once per family and size, not once per example
+def _rule_for(name: str, seats: int):
     family = name.removesuffix("-1945").removesuffix("-1965")
     for candidate in (family, f"{family}-1965", f"{family}-1945"):
         try:
             rule = get_rule(candidate)
         except KeyError:
             continue
-        if rule.council_for().size == council.size:
+        if rule.council_for().size == seats:
             return rule
-    raise AssertionError(f"no {family} rule for {council.size} seats")
+    raise AssertionError(f"no {family} rule for {seats} seats")
 
 
 @st.composite

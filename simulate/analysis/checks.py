@@ -288,7 +288,7 @@ class _Lattice:
 
     def __init__(self, groups: Sequence[Sequence[int]], n: int) -> None:
         self.n = n
-        self.groups = [np.asarray(g, dtype=np.intp) for g in groups]
+        self.groups = [np.asarray(sorted(g), dtype=np.intp) for g in groups]  # seats in seat order
         self.sizes = [len(g) for g in self.groups]
         self.comps = [_compositions(m) for m in self.sizes]
         self.shape = tuple(len(c) for c in self.comps)
@@ -667,6 +667,28 @@ def _split(lattice: _Lattice, counts: Sequence[int], last: bool = False) -> list
     return sorted(seats)
 
 
+def _earliest_coalition(lattice: _Lattice, mask: np.ndarray) -> list[int]:
+    """Of the coalitions at the points of ``mask`` over the binary lattice (per
+    group, how many vote yes; the group's first seats make up the rest), the one
+    with the earliest seats: the first in lexicographic order of sorted seats.
+
+    Canonical: the same coalition whatever the grouping, so that the exhaustive
+    and the seat-class method name the same members. Greedy, seat by seat: keep
+    the seat in the coalition whenever some point of ``mask`` allows it."""
+    counts = np.indices(mask.shape, sparse=True)  # yes votes per group at each point
+    rank = {int(s): (axis, r) for axis, group in enumerate(lattice.groups) for r, s in enumerate(group)}
+    candidates = mask.copy()
+    for seat in range(lattice.n):
+        axis, r = rank[seat]
+        inside = candidates & (lattice.sizes[axis] - counts[axis] > r)  # the group's first r + 1 seats vote no
+        if inside.any():
+            candidates = inside
+    point = _argbest(candidates, np.zeros(candidates.shape, dtype=np.int8))
+    if point is None:
+        raise ValueError("no coalition in the mask")
+    return _split(lattice, [m - s for m, s in zip(lattice.sizes, point, strict=True)])
+
+
 def _proper_failure(council, lattice: _Lattice, s, t, decide) -> PropertyResult:
     S = _split(lattice, s)
     T = _split(lattice, t, last=True)
@@ -716,8 +738,7 @@ def _blocking_exact(council, lattice: _Lattice, blocked, bsize, weights, kinds) 
     k = int(bsize[blocked].min())
     minimal = blocked & (bsize == k)
     count = int((_outer(weights) * minimal).sum())  # C(m, s) = C(m, m - s) coalitions per point
-    point = _argbest(minimal, np.zeros(minimal.shape, dtype=np.int8))
-    example = _split(lattice, [m - s for m, s in zip(sizes, point, strict=True)])
+    example = _earliest_coalition(lattice, minimal)
     # members of minimal coalitions of size 1: groups where one member voting no blocks
     lone = []
     for a, m in enumerate(sizes):

@@ -187,6 +187,11 @@ def council_on(date: datetime.date) -> Council:
             f"no membership data for {date.isoformat()}: the bundled data covers "
             f"{FIRST_MEETING.isoformat()} to {last}-12-31 (give the council inline with a [council] table)"
         )
+    return _sitting(date)
+
+
+@functools.lru_cache(maxsize=1024)  # a Council is immutable: one per date, not one per call
+def _sitting(date: datetime.date) -> Council:
     iso = date.isoformat()
     seats: list[Seat] = []
     for row in _membership():

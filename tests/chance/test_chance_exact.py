@@ -7,7 +7,8 @@ from fractions import Fraction
 
 import pytest
 from chance_reference import brute_force
-from hypothesis import given, settings
+from helpers import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from simulate import load_scenario
@@ -63,7 +64,7 @@ def _check(model, expected: dict | None = None) -> None:
         assert got.decisive == want["decisive"]
 
 
-@settings(max_examples=12)
+@examples(0.06)  # 12 of the ci profile's 200
 @given(
     ballots=st.lists(st.integers(0, 3), min_size=11, max_size=11),
     random_seats=st.lists(st.integers(0, 10), min_size=1, max_size=7, unique=True),
@@ -77,7 +78,7 @@ def test_exact_equals_brute_force_on_eleven_seats(ballots, random_seats, dists, 
     _check(model)
 
 
-@settings(max_examples=8)
+@examples(0.04)  # 8 of the ci profile's 200
 @given(
     ballots=st.lists(st.integers(0, 2), min_size=11, max_size=11),
     dists=st.lists(distributions(exact_inputs=False), min_size=6, max_size=6),

@@ -6,7 +6,8 @@ import itertools
 import math
 from fractions import Fraction
 
-from hypothesis import given, settings
+from helpers import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from simulate.power import (
@@ -61,7 +62,7 @@ def shapley_by_orderings(weights, quota):
     return [Fraction(p, math.factorial(n)) for p in pivots]
 
 
-@settings(max_examples=150, deadline=None)
+@examples(0.75)  # 150 of the ci profile's 200
 @given(weighted_games())
 def test_every_index_matches_brute_force(game):
     weights, quota = game
@@ -86,14 +87,14 @@ def test_every_index_matches_brute_force(game):
         assert power_to_act(weights, quota, method=method) == p.power_to_act
 
 
-@settings(max_examples=60, deadline=None)
+@examples(0.3)  # 60 of the ci profile's 200
 @given(weighted_games(max_members=6))
 def test_shapley_shubik_is_the_share_of_pivotal_orderings(game):
     weights, quota = game
     assert list(weighted_indices(weights, quota).shapley_shubik) == shapley_by_orderings(weights, quota)
 
 
-@settings(max_examples=100, deadline=None)
+@examples(0.5)  # 100 of the ci profile's 200
 @given(weighted_games())
 def test_efficiency(game):
     p = weighted_indices(*game)
@@ -103,7 +104,7 @@ def test_efficiency(game):
     assert all(0 <= x <= 1 for name in ("banzhaf_absolute", "coleman_prevent", "coleman_initiate") for x in p.index(name))
 
 
-@settings(max_examples=100, deadline=None)
+@examples(0.5)  # 100 of the ci profile's 200
 @given(weighted_games())
 def test_symmetry_and_null_players(game):
     weights, quota = game
@@ -120,7 +121,7 @@ def test_symmetry_and_null_players(game):
             assert p.swings[i] >= p.swings[j] and p.shapley_shubik[i] >= p.shapley_shubik[j]
 
 
-@settings(max_examples=60, deadline=None)
+@examples(0.3)  # 60 of the ci profile's 200
 @given(weighted_games(max_members=6), st.integers(1, 12))
 def test_scaling_weights_and_quota_changes_nothing(game, factor):
     weights, quota = game

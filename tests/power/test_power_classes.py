@@ -8,7 +8,8 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from helpers import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from simulate.power import (
@@ -84,7 +85,7 @@ def monotone_class_games(draw):
     sizes = draw(st.lists(st.integers(1, 4), min_size=1, max_size=3).filter(lambda s: sum(s) <= 9))
     weights = draw(st.lists(st.integers(0, 5), min_size=len(sizes), max_size=len(sizes)))
     minima = [draw(st.integers(0, n)) for n in sizes]
-    quota = draw(st.integers(0, sum(w * n for w, n in zip(weights, sizes)) + 1))
+    quota = draw(st.integers(0, sum(w * n for w, n in zip(weights, sizes, strict=True)) + 1))
     w = np.array(weights)
     lo = np.array(minima)
 
@@ -94,7 +95,7 @@ def monotone_class_games(draw):
     return sizes, win
 
 
-@settings(max_examples=80, deadline=None)
+@examples(0.4)  # 80 of the ci profile's 200
 @given(monotone_class_games())
 def test_class_indices_match_brute_force(game):
     sizes, win = game

@@ -1,9 +1,9 @@
-"""``unsc power`` and ``unsc flips``, run as a user would (a subprocess)."""
+"""``unsc power`` and ``unsc flips``: ``main(argv)`` in the process (the ``cli`` fixture), and
+the command line's import stays light (a fresh interpreter)."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,28 +13,20 @@ import pytest
 INDICES = {"shapley_shubik", "banzhaf", "banzhaf_absolute", "coleman_prevent", "coleman_initiate"}
 
 
-def unsc(*args: str) -> subprocess.CompletedProcess:
-    """The installed ``unsc`` command (``python -m simulate`` when the package is not installed)."""
-    exe = Path(sys.executable).parent / "unsc"
-    found = str(exe) if exe.exists() else shutil.which("unsc")
-    cmd = [found] if found else [sys.executable, "-m", "simulate"]
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=120)
-
-
 @pytest.mark.parametrize("command", ["power", "flips"])
-def test_help_has_examples(command):
-    result = unsc(command, "--help")
+def test_help_has_examples(command, cli):
+    result = cli(command, "--help")
     assert result.returncode == 0
     assert "example" in result.stdout and f"unsc {command}" in result.stdout
 
 
-def test_top_level_help_lists_the_power_commands():
-    result = unsc("--help")
+def test_top_level_help_lists_the_power_commands(cli):
+    result = cli("--help")
     assert "power" in result.stdout and "flips" in result.stdout
 
 
-def test_power_of_a_rule_as_json():
-    result = unsc("power", "--rule", "charter-1965", "--json")
+def test_power_of_a_rule_as_json(cli):
+    result = cli("power", "--rule", "charter-1965", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     [rule] = data["rules"]
@@ -48,8 +40,8 @@ def test_power_of_a_rule_as_json():
     assert "ternary" not in rule
 
 
-def test_power_of_a_weighted_game_as_json():
-    result = unsc("power", "--weights", "7,7,7,7,7,1,1,1,1,1,1,1,1,1,1", "--quota", "39", "--json")
+def test_power_of_a_weighted_game_as_json(cli):
+    result = cli("power", "--weights", "7,7,7,7,7,1,1,1,1,1,1,1,1,1,1", "--quota", "39", "--json")
     assert result.returncode == 0, result.stderr
     [game] = json.loads(result.stdout)["rules"]
     assert list(game["seats"]) == [str(i) for i in range(1, 16)]
@@ -57,8 +49,8 @@ def test_power_of_a_weighted_game_as_json():
     assert game["seats"]["15"]["coleman_prevent"] == pytest.approx(84 / 848)
 
 
-def test_power_rules_and_weights_together_with_ternary():
-    result = unsc("power", "-r", "charter-1945", "-r", "strict-concurrence-1945", "--weights", "2,1,1", "--quota", "3",
+def test_power_rules_and_weights_together_with_ternary(cli):
+    result = cli("power", "-r", "charter-1945", "-r", "strict-concurrence-1945", "--weights", "2,1,1", "--quota", "3",
                   "--ternary", "--json")  # fmt: skip
     assert result.returncode == 0, result.stderr
     rules = json.loads(result.stdout)["rules"]
@@ -72,22 +64,22 @@ def test_power_rules_and_weights_together_with_ternary():
     assert "ternary" not in rules[2]
 
 
-def test_power_without_arguments_covers_every_builtin_rule():
-    rules = json.loads(unsc("rules", "--json").stdout)
-    result = unsc("power", "--json")
+def test_power_without_arguments_covers_every_builtin_rule(cli):
+    rules = json.loads(cli("rules", "--json").stdout)
+    result = cli("power", "--json")
     assert result.returncode == 0, result.stderr
     assert [r["rule"] for r in json.loads(result.stdout)["rules"]] == [r["name"] for r in rules]
 
 
-def test_power_text_fits_80_columns():
-    result = unsc("power", "--ternary")
+def test_power_text_fits_80_columns(cli):
+    result = cli("power", "--ternary")
     assert result.returncode == 0, result.stderr
     assert "charter-1965" in result.stdout and "0.19627" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
-def test_flips_json_december():
-    result = unsc("flips", "S/2016/1026", "--json")
+def test_flips_json_december(cli):
+    result = cli("flips", "S/2016/1026", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
         "adopted": False,
@@ -101,26 +93,26 @@ def test_flips_json_december():
     }
 
 
-def test_flips_json_october_russian_draft():
-    data = json.loads(unsc("flips", "S/2016/847", "--json").stdout)
+def test_flips_json_october_russian_draft(cli):
+    data = json.loads(cli("flips", "S/2016/847", "--json").stdout)
     assert data["adopted"] is False
     assert len(data["minimal_sets"]) == 28 and {len(s) for s in data["minimal_sets"]} == {5}
     assert data["critical"] == ["France", "United Kingdom", "United States"]
 
 
-def test_flips_with_whatifs_and_text():
-    result = unsc("flips", "S/2016/1026", "--whatif", "russia-abstains")
+def test_flips_with_whatifs_and_text(cli):
+    result = cli("flips", "S/2016/1026", "--whatif", "russia-abstains")
     assert result.returncode == 0, result.stderr
     assert "China no -> abstain" in result.stdout
     assert "What-if: russia-abstains" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
-    data = json.loads(unsc("flips", "S/2016/1026", "--whatif", "russia-and-china-abstain", "--json").stdout)
+    data = json.loads(cli("flips", "S/2016/1026", "--whatif", "russia-and-china-abstain", "--json").stdout)
     assert data["adopted"] is True and data["critical"] == []
     assert [{"member": "China", "from": "abstain", "to": "no"}] in data["minimal_sets"]
 
 
-def test_flips_text_limit():
-    result = unsc("flips", "S/2016/847", "--whatif", "western-permanent-abstain", "--limit", "3")
+def test_flips_text_limit(cli):
+    result = cli("flips", "S/2016/847", "--whatif", "western-permanent-abstain", "--limit", "3")
     assert result.returncode == 0, result.stderr
     assert "462 minimal sets" in result.stdout and "... and 459 more" in result.stdout
 
@@ -141,8 +133,8 @@ def test_flips_text_limit():
         (["flips", "S/2016/1026", "--limit", "-1"], "--limit"),
     ],
 )
-def test_bad_input_exits_2_with_one_line(args, words):
-    result = unsc(*args)
+def test_bad_input_exits_2_with_one_line(args, words, cli):
+    result = cli(*args)
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -160,10 +152,10 @@ def test_cli_start_up_stays_light():
     assert result.stdout.strip() == "[]"
 
 
-def test_a_rule_that_is_not_monotone_is_refused_in_one_line():
+def test_a_rule_that_is_not_monotone_is_refused_in_one_line(cli):
     path = Path(__file__).resolve().parents[2] / "rules" / "examples" / "nine-to-twelve.py"
     if not path.exists():
         pytest.skip("the example rule file is not in this checkout")
-    result = unsc("power", "--rule", str(path))
+    result = cli("power", "--rule", str(path))
     assert result.returncode == 2
     assert "not monotone" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -7,7 +7,8 @@ import itertools
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from helpers import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from simulate.analysis.flips import change_cost, minimal_flips, scenario_flips
@@ -29,7 +30,7 @@ def brute_force(record, rule=None):
     base = [int(b) for b in record.ballots]
     n = len(base)
     options = [[b] + [t for t in (YES, NO, ABSTAIN) if t != b] for b in base]
-    costs = [[0] + [change_cost(b, t) for t in o[1:]] for b, o in zip(base, options)]
+    costs = [[0] + [change_cost(b, t) for t in o[1:]] for b, o in zip(base, options, strict=True)]
     # the last `low` members: every combination at once; the others: one chunk per combination
     low = n
     while int(np.prod([len(o) for o in options[n - low :]])) > 1 << 20:
@@ -150,7 +151,7 @@ ODD_RULES = [
 ]
 
 
-@settings(max_examples=12, deadline=None)
+@examples(0.06)  # 12 of the ci profile's 200
 @given(
     ballots=st.lists(st.sampled_from(["yes", "no", "abstain", "absent"]), min_size=11, max_size=11),
     rule=st.sampled_from(RULES_1945 + ODD_RULES),

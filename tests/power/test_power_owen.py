@@ -9,7 +9,8 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from helpers import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from simulate.analysis.power import rule_bloc_power, rule_decide
@@ -94,7 +95,7 @@ def weighted_with_blocs(draw, max_n=6):
     return weights, quota, random_partition(draw, n)
 
 
-@settings(max_examples=40, deadline=None)
+@examples(0.2)  # 40 of the ci profile's 200
 @given(weighted_with_blocs())
 def test_weighted_games_against_brute_force(game):
     weights, quota, blocs = game
@@ -170,7 +171,7 @@ def test_a_council_rule_against_its_own_decision_seat_by_seat():
 # ----------------------------------------------------------------------------- special cases and properties
 
 
-@settings(max_examples=25, deadline=None)
+@examples(0.125)  # 25 of the ci profile's 200
 @given(weighted_with_blocs(max_n=12))
 def test_singletons_and_the_grand_bloc_give_the_plain_indices(game):
     weights, quota, _ = game
@@ -185,7 +186,7 @@ def test_singletons_and_the_grand_bloc_give_the_plain_indices(game):
     assert everyone.banzhaf_owen_absolute == plain.banzhaf_absolute
 
 
-@settings(max_examples=25, deadline=None)
+@examples(0.125)  # 25 of the ci profile's 200
 @given(weighted_with_blocs(max_n=12))
 def test_efficiency_and_the_quotient_game(game):
     weights, quota, blocs = game

@@ -10,7 +10,8 @@ from functools import cache
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from helpers import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from simulate.power import (
@@ -119,7 +120,7 @@ def class_games(draw):
     return sizes, np.array(weights), quota
 
 
-@settings(max_examples=40, deadline=None)
+@examples(0.2)  # 40 of the ci profile's 200
 @given(class_games())
 def test_abstention_equivalent_to_no_or_to_yes_gives_the_binary_index(game):
     """If the outcome depends only on who votes yes (abstaining = voting no), f(x) = g({i : x_i = yes}), the

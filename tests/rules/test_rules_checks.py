@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from helpers import ROOT
+from helpers import ROOT, earliest_smallest_blocking
 
 from simulate.analysis.checks import check_rule
 from simulate.errors import DataFileError, SimulateError
@@ -141,3 +141,23 @@ def test_report_json_is_complete(broken_report):
     }
     cx = data["properties"]["monotonic"]["counterexample"]
     assert cx["members"] == ["Ukraine"] and len(cx["profiles"]) == 2 and cx["profiles"][0][0] == str(Ballot.YES)
+
+
+def test_smallest_blocking_coalition_is_the_same_for_both_exact_methods():
+    """A restrained veto holder (the second seat) forms a seat class of its own: the
+    class method used to name the first two unrestrained veto holders, the
+    exhaustive method the first two seats (found with --hypothesis-seed=7)."""
+    import attrs
+
+    from simulate.model.motion import Motion
+    from simulate.rules.quota import VetoRestraint
+
+    rule = Rule("r", "t", quota=5, vetoes_to_block=2, seat_classes=SeatClasses(3, 0, 3))
+    council = rule.council_for()
+    rule = attrs.evolve(rule, restraint=VetoRestraint("mass-atrocity", (council.seats[1].member,)))
+    motion = Motion(council, flags=frozenset({"mass-atrocity"}))
+    assert rule.seat_roles(motion)[:2] == ((0, 2), (1,))  # the restrained seat is a class of its own
+    expected = earliest_smallest_blocking(rule, motion)
+    assert expected == council.names[:2]
+    for method in ("exhaustive", "classes"):
+        assert check_rule(rule, motion=motion, method=method)["blocking"].members == expected, method

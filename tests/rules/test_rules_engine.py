@@ -5,6 +5,7 @@ methods of the battery (every profile, seat-class counts) against each other."""
 from __future__ import annotations
 
 import numpy as np
+from helpers import earliest_smallest_blocking
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -85,6 +86,8 @@ def test_class_counts_agree_with_every_profile(council_rule, data):
         assert (a.key, a.holds, a.value, a.members) == (b.key, b.holds, b.value, b.members), a.key
     table, _ = decision_table(rule, motion)
     assert int(table.sum()) == every.adopted_profiles
+    # one canonical answer: the earliest seats among the smallest blocking coalitions
+    assert every["blocking"].members == earliest_smallest_blocking(rule, motion)
 
 
 @given(us.councils(min_seats=3, max_seats=9).flatmap(lambda c: st.tuples(st.just(c), us.rules(council=c))), st.data())

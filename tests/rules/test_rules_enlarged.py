@@ -7,7 +7,6 @@ import json
 import math
 
 import pytest
-from helpers import unsc
 
 from simulate.catalog.scenarios import load_scenario
 from simulate.engine.reform import replay_enlarged
@@ -96,21 +95,21 @@ def test_new_seat_names_and_errors(october):
         NewSeats.parse({"all": "maybe"})
 
 
-def test_replay_under_an_enlarged_rule_explains_itself():
-    result = unsc("replay", "S/2016/846", "--rule", "g4-2005")
+def test_replay_under_an_enlarged_rule_explains_itself(cli):
+    result = cli("replay", "S/2016/846", "--rule", "g4-2005")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "10 new seats have no ballot" in result.stderr and "unsc reform" in result.stderr
     assert "--new" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_reform_command():
-    result = unsc("reform", "S/2016/846", "--rule", "g4-2005", "--whatif", "russia-abstains")
+def test_reform_command(cli):
+    result = cli("reform", "S/2016/846", "--rule", "g4-2005", "--whatif", "russia-abstains")
     assert result.returncode == 0, result.stderr
     assert "Passes in 41,385 of 59,049 combinations of the 10 new seats' ballots" in result.stdout
     assert "New permanent seat (Africa) 1" in result.stdout and "?" in result.stdout
-    result = unsc("reform", "S/2016/846", "-r", "g4-2005", "-w", "russia-abstains", "--new", "permanent=yes", "--new", "elected=no", "--json")
+    result = cli("reform", "S/2016/846", "-r", "g4-2005", "-w", "russia-abstains", "--new", "permanent=yes", "--new", "elected=no", "--json")
     data = json.loads(result.stdout)
     assert data["outcome"]["adopted"] is True and data["unknown"] == [] and data["outcome"]["yes"] == 17
-    bad = unsc("reform", "S/2016/846", "--rule", "g4-2005", "--new", "perm=yes")
+    bad = cli("reform", "S/2016/846", "--rule", "g4-2005", "--new", "perm=yes")
     assert bad.returncode == 2 and "did you mean 'permanent'" in bad.stderr and "Traceback" not in bad.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import ROOT, unsc
+from helpers import ROOT
 from hypothesis import given
 
 from simulate import strategies as us
@@ -79,11 +79,11 @@ def test_malformed_rule_files_name_the_file_and_the_field(case, tmp_path):
     assert message in str(info.value)
 
 
-def test_malformed_rule_file_on_the_command_line(tmp_path):
+def test_malformed_rule_file_on_the_command_line(tmp_path, cli):
     path = tmp_path / "broken.toml"
     path.write_text(MALFORMED["quota-not-a-number"][0])
     for args in (["check-rule", str(path)], ["replay", "S/2016/1026", "--rule", str(path)]):
-        result = unsc(*args)
+        result = cli(*args)
         assert result.returncode == 2
         assert result.stdout == ""
         assert result.stderr.strip() == f"unsc: error: {path}: [rule] quota: expected a whole number, got 'nine'"
@@ -102,9 +102,9 @@ def test_missing_and_misnamed_files(tmp_path):
         load_rule_file(tmp_path / "latin1.toml")
 
 
-def test_a_rule_file_replays_a_scenario(tmp_path):
+def test_a_rule_file_replays_a_scenario(tmp_path, cli):
     path = tmp_path / "two-needed.toml"
     path.write_text(GOOD.replace("quota = 9", "quota = 9\nvetoes_to_block = 2"))
-    result = unsc("replay", "S/2016/846", "--rule", str(path), "--json")
+    result = cli("replay", "S/2016/846", "--rule", str(path), "--json")
     assert result.returncode == 0, result.stderr
     assert '"adopted": true' in result.stdout  # one permanent "no" (Russia) no longer blocks
