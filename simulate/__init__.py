@@ -42,6 +42,7 @@ except _metadata.PackageNotFoundError:  # running from a source tree that was ne
     __version__ = "0+unknown"
 
 __all__ = [
+    "RULES",
     "AsOn",
     "Ballot",
     "Council",
@@ -55,7 +56,6 @@ __all__ = [
     "Motion",
     "NewSeats",
     "Outcome",
-    "RULES",
     "RecordedResult",
     "Rule",
     "Scenario",

@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["SimulateError", "DataFileError", "UnknownNameError", "suggest"]
+__all__ = ["DataFileError", "SimulateError", "UnknownNameError", "suggest"]
 
 
 class SimulateError(Exception):

@@ -53,18 +53,18 @@ from .rules.quota import STATUSES, Rule, VetoRestraint
 from .rules.seats import SeatClasses, placeholder_member
 
 __all__ = [
-    "TERNARY",
     "ALL_BALLOTS",
-    "ballots",
-    "members",
-    "seat_classes",
-    "councils",
+    "TERNARY",
     "ballot_profiles",
-    "motions",
+    "ballots",
+    "councils",
     "drafts",
-    "vote_records",
-    "rules",
+    "members",
+    "motions",
     "rule_cases",
+    "rules",
+    "seat_classes",
+    "vote_records",
 ]
 
 #: yes, no, abstain: the alphabet of exhaustive analysis.
@@ -190,7 +190,9 @@ def councils(
                 raise InvalidArgument(f"{n} seats but only {len(states)} states in the registry")
             seated = draw(st.lists(st.sampled_from(states), min_size=n, max_size=n, unique_by=lambda m: m.name))
         else:
-            seated = [placeholder_member(f"{k.title()} seat {i + 1}", k, i) for k, c in shape.kinds.items() for i in range(c)]
+            seated = [
+                placeholder_member(f"{k.title()} seat {i + 1}", k, i) for k, c in shape.kinds.items() for i in range(c)
+            ]
         veto = seated[: shape.veto]
         permanent = seated[: shape.veto + shape.permanent]
         elected = seated[shape.veto + shape.permanent :]

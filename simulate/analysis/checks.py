@@ -69,17 +69,16 @@ from ..model.council import Council
 from ..model.motion import Matter, Motion
 from ..rules.function import FunctionRule
 from ..rules.protocol import VotingRule
-from ..rules.seats import example_council
 
 __all__ = [
-    "check_rule",
-    "RuleReport",
-    "PropertyResult",
-    "Counterexample",
-    "decision_table",
     "EXHAUSTIVE_AUTO",
     "EXHAUSTIVE_MAX",
     "PROPERTIES",
+    "Counterexample",
+    "PropertyResult",
+    "RuleReport",
+    "check_rule",
+    "decision_table",
 ]
 
 TERNARY = (YES, NO, ABSTAIN)
@@ -202,11 +201,14 @@ class RuleReport:
         lines.append("")
         if self.adopted_profiles is not None:
             share = self.adopted_profiles / self.profiles
-            lines.append(f"Adopted: {self.adopted_profiles:,} of {self.profiles:,} yes/no/abstain profiles ({share:.2%})")
+            lines.append(
+                f"Adopted: {self.adopted_profiles:,} of {self.profiles:,} yes/no/abstain profiles ({share:.2%})"
+            )
         if self.winning_coalitions is not None:
             share = self.winning_coalitions / self.coalitions
             lines.append(
-                f"Winning coalitions (members yes, the rest no): {self.winning_coalitions:,} of {self.coalitions:,} ({share:.2%})"
+                f"Winning coalitions (members yes, the rest no): {self.winning_coalitions:,} "
+                f"of {self.coalitions:,} ({share:.2%})"
             )
         bad = self.failures
         if bad:
@@ -233,7 +235,9 @@ class RuleReport:
                     "members": list(r.members),
                     "text": r.text,
                     "exact": r.exact,
-                    "counterexample": None if r.counterexample is None else {
+                    "counterexample": None
+                    if r.counterexample is None
+                    else {
                         "text": r.counterexample.text,
                         "profiles": [[str(b) for b in p] for p in r.counterexample.profiles],
                         "members": list(r.counterexample.members),
@@ -575,7 +579,9 @@ def _exact(rule, motion: Motion, lattice: _Lattice, decide) -> tuple[list[Proper
     asum = ssum  # same shape: counts 0..m per axis
     smallest = _argbest(~A, asum)
     if unanimous:
-        results.append(_abstention_result(council, sorted(lone), None if smallest is None else int(asum[smallest]), True))
+        results.append(
+            _abstention_result(council, sorted(lone), None if smallest is None else int(asum[smallest]), True)
+        )
     else:
         results.append(_moot("abstention"))
 
@@ -585,7 +591,10 @@ def _exact(rule, motion: Motion, lattice: _Lattice, decide) -> tuple[list[Proper
         winning = int(np.count_nonzero(W))
     else:
         multinomial = [
-            np.array([math.factorial(m) // (math.factorial(y) * math.factorial(k) * math.factorial(a)) for y, k, a in comps], dtype=object)
+            np.array(
+                [math.factorial(m) // (math.factorial(y) * math.factorial(k) * math.factorial(a)) for y, k, a in comps],
+                dtype=object,
+            )
             for m, comps in zip(sizes, lattice.comps, strict=True)
         ]
         adopted = int((_outer(multinomial) * D).sum())
@@ -602,13 +611,18 @@ def _monotonic_failure(council, before: np.ndarray, seat: int, a: int, b: int, d
     text = (
         f"not monotonic: {_verdict(d[0])} with {yes0} in favour, but {_verdict(d[1])} after {name} "
         f"switches from {Ballot(a)} to {Ballot(b)}\n"
-        + "  before: " + "\n".join(_profile_words(council, before, "          ")) + "\n"
+        + "  before: "
+        + "\n".join(_profile_words(council, before, "          "))
+        + "\n"
         + f"          -> {_verdict(d[0])}\n"
         + f"  after:  {name} votes {Ballot(b)} -> {_verdict(d[1])} ({yes1} in favour)"
     )
     cx = Counterexample(text, (_ballots(before), _ballots(after)), (name,))
     return PropertyResult(
-        "monotonic", False, f"{name} switching from {Ballot(a)} to {Ballot(b)} defeats an adopted draft", counterexample=cx
+        "monotonic",
+        False,
+        f"{name} switching from {Ballot(a)} to {Ballot(b)} defeats an adopted draft",
+        counterexample=cx,
     )
 
 
@@ -623,7 +637,8 @@ def _anonymity_failure(council, before: np.ndarray, i: int, j: int, decide) -> P
         f"changes the outcome\n"
         + f"  {a} {Ballot(int(before[i]))}, {b} {Ballot(int(before[j]))} -> {_verdict(d[0])}\n"
         + f"  {a} {Ballot(int(after[i]))}, {b} {Ballot(int(after[j]))} -> {_verdict(d[1])}\n"
-        + "  profile: " + "\n".join(_profile_words(council, before, "           "))
+        + "  profile: "
+        + "\n".join(_profile_words(council, before, "           "))
     )
     cx = Counterexample(text, (_ballots(before), _ballots(after)), (a, b))
     return PropertyResult("anonymous", False, f"{a} and {b} ({kind}) are not interchangeable", counterexample=cx)
@@ -654,7 +669,7 @@ def _split(lattice: _Lattice, counts: Sequence[int], last: bool = False) -> list
     """Seats: ``counts[c]`` of group ``c``, the first (or the last) ones."""
     seats = []
     for group, k in zip(lattice.groups, counts, strict=True):
-        seats += [int(s) for s in (group[len(group) - k:] if last else group[:k])] if k else []
+        seats += [int(s) for s in (group[len(group) - k :] if last else group[:k])] if k else []
     return sorted(seats)
 
 
@@ -674,7 +689,9 @@ def _proper_text(council, S, T, decide) -> PropertyResult:
         f"  {len(T)} in favour: {_coalition(council, T, 99)} -> {_verdict(d[1])}"
     )
     cx = Counterexample(text, (_ballots(pS), _ballots(pT)), tuple(_names(council, S + T)))
-    return PropertyResult("proper", False, f"coalitions of {len(S)} and {len(T)} members, disjoint, both adopt drafts", counterexample=cx)
+    return PropertyResult(
+        "proper", False, f"coalitions of {len(S)} and {len(T)} members, disjoint, both adopt drafts", counterexample=cx
+    )
 
 
 def _decisive_failure(council, lattice: _Lattice, s, decide) -> PropertyResult:
@@ -703,7 +720,9 @@ def _decisive_text(council, S, decide) -> PropertyResult:
 def _blocking_exact(council, lattice: _Lattice, blocked, bsize, weights, kinds) -> PropertyResult:
     sizes = lattice.sizes
     if not blocked.any():
-        return PropertyResult("blocking", None, "no coalition can defeat a draft by voting no: everything passes", (), None)
+        return PropertyResult(
+            "blocking", None, "no coalition can defeat a draft by voting no: everything passes", (), None
+        )
     k = int(bsize[blocked].min())
     minimal = blocked & (bsize == k)
     count = int((_outer(weights) * minimal).sum())  # C(m, s) = C(m, m - s) coalitions per point
@@ -732,14 +751,24 @@ def _blocking_exact(council, lattice: _Lattice, blocked, bsize, weights, kinds) 
             per_kind[kind] = None
     parts = []
     for kind, size in per_kind.items():
-        label = {"veto": "veto holders", "permanent": "permanent members without a veto", "elected": "elected members"}[kind]
+        label = {"veto": "veto holders", "permanent": "permanent members without a veto", "elected": "elected members"}[
+            kind
+        ]
         parts.append(f"{label} alone: {size if size is not None else 'cannot block'}")
     if len(per_kind) > 1 or (per_kind and list(per_kind.values())[0] != k):
         text += "; " + "; ".join(parts)
     p = _no_profile(council.size, example)
     return PropertyResult(
-        "blocking", None, text, tuple(_names(council, example)), k,
-        Counterexample(f"{_coalition(council, example, 99)} voting no, the rest yes -> rejected", (_ballots(p),), tuple(_names(council, example))),
+        "blocking",
+        None,
+        text,
+        tuple(_names(council, example)),
+        k,
+        Counterexample(
+            f"{_coalition(council, example, 99)} voting no, the rest yes -> rejected",
+            (_ballots(p),),
+            tuple(_names(council, example)),
+        ),
         detail={"per_class": per_kind, "coalitions": count, "lone": tuple(_names(council, sorted(lone)))},
     )
 
@@ -756,15 +785,22 @@ def _abstention_result(council, lone: list[int], smallest: int | None, exact: bo
         return PropertyResult("abstention", True, text, names, 1, exact=exact, detail={"smallest": smallest})
     tail = f"; it takes {smallest} abstentions" if smallest is not None else "; no number of abstentions does"
     return PropertyResult(
-        "abstention", False, "no: a lone abstention never defeats a draft all the others support" + tail,
-        (), smallest, exact=exact, detail={"smallest": smallest},
+        "abstention",
+        False,
+        "no: a lone abstention never defeats a draft all the others support" + tail,
+        (),
+        smallest,
+        exact=exact,
+        detail={"smallest": smallest},
     )
 
 
 # ---------------------------------------------------------------- sampled analysis (hypothesis)
 
 
-def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[list[PropertyResult], int | None, int | None, str]:
+def _sampled(
+    rule, motion: Motion, decide, examples: int, seed: int
+) -> tuple[list[PropertyResult], int | None, int | None, str]:
     from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
     from hypothesis.errors import NoSuchExample
@@ -773,8 +809,12 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
     n = council.size
     kinds = [s.kind for s in council.seats]
     conf = settings(
-        max_examples=examples, database=None, deadline=None, derandomize=False,
-        suppress_health_check=list(HealthCheck), phases=[Phase.generate, Phase.shrink],
+        max_examples=examples,
+        database=None,
+        deadline=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.generate, Phase.shrink],
     )
 
     def search(strategy, condition):
@@ -844,9 +884,12 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
         return p
 
     results = []
+
     # monotonic
     def ups(p):
-        moves = [(i, b) for i in range(n) for b in ((YES, ABSTAIN) if p[i] == NO else (YES,) if p[i] == ABSTAIN else ())]
+        moves = [
+            (i, b) for i in range(n) for b in ((YES, ABSTAIN) if p[i] == NO else (YES,) if p[i] == ABSTAIN else ())
+        ]
         rows = np.repeat(p.reshape(1, -1), len(moves), axis=0)
         for r, (i, b) in enumerate(moves):
             rows[r, i] = b
@@ -860,7 +903,9 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
 
     p = search_profiles(not_monotonic)
     if p is None:
-        results.append(PropertyResult("monotonic", True, f"no counterexample in {examples} examples (sampled)", exact=False))
+        results.append(
+            PropertyResult("monotonic", True, f"no counterexample in {examples} examples (sampled)", exact=False)
+        )
     else:
         p = simplify(p, not_monotonic)
         moves, rows = ups(p)
@@ -884,7 +929,14 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
     p = search_profiles(not_anonymous)
     if p is None:
         classes = ", ".join(k for k, c in council.kinds.items() if c)
-        results.append(PropertyResult("anonymous", True, f"within each seat class ({classes}); no counterexample in {examples} examples (sampled)", exact=False))
+        results.append(
+            PropertyResult(
+                "anonymous",
+                True,
+                f"within each seat class ({classes}); no counterexample in {examples} examples (sampled)",
+                exact=False,
+            )
+        )
     else:
         p = simplify(p, not_anonymous)
         cand, rows = swapped(p)
@@ -906,10 +958,12 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
         if search(profiles({int(i): NO}), lambda p: d1(p)) is not None:
             not_veto[i] = True
     for i in np.flatnonzero(~not_dummy):
+
         def matters(p, i=int(i)) -> bool:
             rows = np.repeat(p.reshape(1, -1), 3, axis=0)
             rows[:, i] = TERNARY
             return len(set(decide(rows).tolist())) > 1
+
         if search(profiles(), matters) is not None:
             not_dummy[i] = True
     vetoes = [int(i) for i in np.flatnonzero(~not_veto)]
@@ -930,7 +984,11 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
 
     found = search(st.lists(st.sampled_from([0, 1, 2]), min_size=n, max_size=n), improper)
     if found is None:
-        results.append(PropertyResult("proper", True, f"no two disjoint winning coalitions in {examples} examples (sampled)", exact=False))
+        results.append(
+            PropertyResult(
+                "proper", True, f"no two disjoint winning coalitions in {examples} examples (sampled)", exact=False
+            )
+        )
     else:
         found = list(found)
         for i in range(n):
@@ -951,9 +1009,13 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
 
     found = search(st.lists(st.booleans(), min_size=n, max_size=n), neither)
     if found is None:
-        results.append(PropertyResult("decisive", True, f"no counterexample in {examples} examples (sampled)", exact=False))
+        results.append(
+            PropertyResult("decisive", True, f"no counterexample in {examples} examples (sampled)", exact=False)
+        )
     else:
-        results.append(attrs.evolve(_decisive_text(council, [i for i, m in enumerate(found) if m], decide), exact=False))
+        results.append(
+            attrs.evolve(_decisive_text(council, [i for i, m in enumerate(found) if m], decide), exact=False)
+        )
 
     # smallest blocking coalition (searched, then made minimal)
     def smallest(ballot: int, seats: list[int]) -> list[int] | None:
@@ -1000,14 +1062,31 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
                 found_k = smallest(NO, seats)
                 per_kind[kind] = None if found_k is None else len(found_k)
         if len(per_kind) > 1:
-            labels = {"veto": "veto holders", "permanent": "permanent members without a veto", "elected": "elected members"}
-            text += "; " + "; ".join(f"{labels[k]} alone: {v if v is not None else 'none found'}" for k, v in per_kind.items())
+            labels = {
+                "veto": "veto holders",
+                "permanent": "permanent members without a veto",
+                "elected": "elected members",
+            }
+            text += "; " + "; ".join(
+                f"{labels[k]} alone: {v if v is not None else 'none found'}" for k, v in per_kind.items()
+            )
         pB = _no_profile(n, B)
-        results.append(PropertyResult(
-            "blocking", None, text, tuple(_names(council, B)), len(B),
-            Counterexample(f"{_coalition(council, B, 99)} voting no, the rest yes -> rejected", (_ballots(pB),), tuple(_names(council, B))),
-            exact=False, detail={"per_class": per_kind, "lone": tuple(_names(council, lone))},
-        ))
+        results.append(
+            PropertyResult(
+                "blocking",
+                None,
+                text,
+                tuple(_names(council, B)),
+                len(B),
+                Counterexample(
+                    f"{_coalition(council, B, 99)} voting no, the rest yes -> rejected",
+                    (_ballots(pB),),
+                    tuple(_names(council, B)),
+                ),
+                exact=False,
+                detail={"per_class": per_kind, "lone": tuple(_names(council, lone))},
+            )
+        )
 
     # abstention: the lone abstentions are decided exactly
     rows = np.full((n, n), YES, dtype=np.int8)
@@ -1021,7 +1100,12 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
 
     order = list(PROPERTIES)
     results.sort(key=lambda r: order.index(r.key))
-    return results, None, None, f"sampled with hypothesis ({examples} examples per property, shrunk counterexamples); exact only where stated"
+    return (
+        results,
+        None,
+        None,
+        f"sampled with hypothesis ({examples} examples per property, shrunk counterexamples); exact only where stated",
+    )
 
 
 # ---------------------------------------------------------------- entry point
@@ -1088,7 +1172,9 @@ def check_rule(
             f"use --examples N for a hypothesis search"
         )
     if method == "classes" and isinstance(rule, FunctionRule):
-        raise SimulateError(f"rule {rule.name} is a decision function: it has no seat classes; use exhaustive or sampled")
+        raise SimulateError(
+            f"rule {rule.name} is a decision function: it has no seat classes; use exhaustive or sampled"
+        )
     if examples < 1:
         raise SimulateError(f"examples must be at least 1, got {examples}")
     decide = _decider(rule, motion)

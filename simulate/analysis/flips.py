@@ -50,10 +50,10 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..codes import ABSENT, ABSTAIN, NO, YES
-from ..games.errors import PowerInputError
 from ..catalog.scenarios import Scenario
+from ..codes import ABSENT, ABSTAIN, NO, YES
 from ..engine.replay import decide_record, replay
+from ..games.errors import PowerInputError
 from ..games.symmetry import partition
 from ..model.ballots import Ballot
 from ..model.motion import Motion
@@ -152,7 +152,9 @@ def _groups(record: VoteRecord, rule: VotingRule, motion: Motion) -> list[_Group
     return groups
 
 
-def _patterns(groups: Sequence[_Group], base: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+def _patterns(
+    groups: Sequence[_Group], base: np.ndarray
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """Chunks of (pattern numbers, profiles, movers per group, cost)."""
     dims = [len(g.options) for g in groups]
     total = math.prod(dims)
@@ -175,7 +177,9 @@ def _patterns(groups: Sequence[_Group], base: np.ndarray) -> Iterator[tuple[np.n
         yield number, profiles, movers, cost
 
 
-def minimal_flips(record: VoteRecord, rule: VotingRule | str | None = None, *, limit: int | None = None, whatifs: Sequence[str] = ()) -> Flips:
+def minimal_flips(
+    record: VoteRecord, rule: VotingRule | str | None = None, *, limit: int | None = None, whatifs: Sequence[str] = ()
+) -> Flips:
     """The minimal flips of ``record`` under ``rule`` (default: the record's own rule).
 
     ``limit`` caps how many minimal sets are listed (smallest first); ``count``
@@ -240,16 +244,12 @@ def minimal_flips(record: VoteRecord, rule: VotingRule | str | None = None, *, l
             targets = [t for t, m in zip(grp.targets, counts) for _ in range(m)]
             per_group.append([(chosen, targets) for chosen in itertools.combinations(grp.seats, sum(counts))])
         for combo in itertools.product(*per_group):
-            changes = sorted(
-                (seat, to) for chosen, targets in combo for seat, to in zip(chosen, targets)
-            )
+            changes = sorted((seat, to) for chosen, targets in combo for seat, to in zip(chosen, targets))
             sets.append(changes)
     sets.sort(key=lambda s: (len(s), [seat for seat, _ in s]))
     if limit is not None:
         sets = sets[: max(0, limit)]
-    listed = tuple(
-        tuple(Change(names[seat], Ballot(int(base[seat])), Ballot(int(to))) for seat, to in s) for s in sets
-    )
+    listed = tuple(tuple(Change(names[seat], Ballot(int(base[seat])), Ballot(int(to))) for seat, to in s) for s in sets)
     critical: list[int] = []
     pivotal: list[int] = []
     for g, group in enumerate(groups):
@@ -276,7 +276,8 @@ def scenario_flips(
     *,
     limit: int | None = None,
 ) -> Flips:
-    """:func:`minimal_flips` of a scenario after its what-ifs (names or objects), as :func:`~simulate.engine.replay.replay` applies them.
+    """:func:`minimal_flips` of a scenario after its what-ifs (names or objects),
+    as :func:`~simulate.engine.replay.replay` applies them.
 
     >>> from simulate.catalog.scenarios import load_scenario
     >>> f = scenario_flips(load_scenario("S/2016/1026"), ["russia-abstains"])

@@ -16,10 +16,9 @@ import numpy as np
 
 from ..errors import DataFileError, SimulateError, UnknownNameError
 from ..io.pyrule import load_python_rule
-from ..io.rulefiles import builtin_rule, builtin_rules, load_rule_file
+from ..io.rulefiles import load_rule_file
 from ..rules.function import FunctionRule
 from ..rules.protocol import VotingRule
-from ..rules.quota import Rule
 
 __all__ = [
     "AMENDMENT_1965",

@@ -38,11 +38,11 @@ from .registry import get_rule
 
 __all__ = [
     "Scenario",
+    "bundled_dir",
+    "bundled_scenarios",
+    "find_record",
     "load_scenario",
     "load_scenario_file",
-    "bundled_scenarios",
-    "bundled_dir",
-    "find_record",
 ]
 
 
@@ -233,7 +233,9 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
     try:
         matter = Matter(d.matter)
     except ValueError:
-        raise DataFileError(path, f"[draft] matter: expected \"substantive\" or \"procedural\", got {d.matter!r}") from None
+        raise DataFileError(
+            path, f"[draft] matter: expected \"substantive\" or \"procedural\", got {d.matter!r}"
+        ) from None
     if d.rule is not None:
         try:
             get_rule(d.rule)
@@ -269,7 +271,9 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
             ballots[member] = parse_ballot(word)
     missing = [m.name for m in council.members if m not in ballots]
     if missing:
-        raise DataFileError(path, f"[votes]: no ballot for {', '.join(missing)} (every council member needs one; use absent = [...])")
+        raise DataFileError(
+            path, f"[votes]: no ballot for {', '.join(missing)} (every council member needs one; use absent = [...])"
+        )
     record = VoteRecord(draft, council, [ballots[m] for m in council.members], rule=d.rule)
 
     whatifs = {name: _whatif(name, w, council, path) for name, w in spec.whatif.items()}
@@ -435,5 +439,8 @@ def load_scenario(ref: str | Path) -> Scenario:
         if _symbol_key(scenario.symbol) == key or (scenario.path and _symbol_key(scenario.path.stem) == key):
             return scenario
     raise UnknownNameError(
-        "scenario", text, [s.symbol for s in scenarios], hint="(a bundled symbol, see `unsc scenarios`, or a path to a .toml file)"
+        "scenario",
+        text,
+        [s.symbol for s in scenarios],
+        hint="(a bundled symbol, see `unsc scenarios`, or a path to a .toml file)",
     )

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from ..errors import SimulateError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 DESCRIPTION = """\
 Simulate the voting rules of the UN Security Council: replay the 2016 Aleppo

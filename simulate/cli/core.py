@@ -10,8 +10,13 @@ import textwrap
 from ..errors import SimulateError, UnknownNameError
 
 __all__ = [
-    "register", "ChangeAction", "parse_set", "add_change_options", "resolve_changes",
-    "add_new_seats_option", "new_seats_changes",
+    "ChangeAction",
+    "add_change_options",
+    "add_new_seats_option",
+    "new_seats_changes",
+    "parse_set",
+    "register",
+    "resolve_changes",
 ]
 
 
@@ -99,7 +104,11 @@ def cmd_scenarios(args) -> int:
                     "title": s.record.draft.title,
                     "whatifs": list(s.whatifs),
                     "path": str(s.path),
-                    **{k: v for k, v in replay(s).to_json().items() if k in ("adopted", "yes", "no", "abstain", "vetoed_by")},
+                    **{
+                        k: v
+                        for k, v in replay(s).to_json().items()
+                        if k in ("adopted", "yes", "no", "abstain", "vetoed_by")
+                    },
                 }
                 for s in scenarios
             ]
@@ -111,10 +120,15 @@ def cmd_scenarios(args) -> int:
         result = str(o.verdict) if o.verdict in (Verdict.ADOPTED, Verdict.VETOED) else "not adopted"
         line = f"  {s.symbol:<12} {s.record.draft.date.isoformat()}  {o.tally:<7} {result:<12}{s.record.draft.title}"
         print(line if len(line) <= 80 else line[:77] + "...")
-        print(textwrap.fill(
-            "what-ifs: " + ", ".join(s.whatifs), width=80, initial_indent=" " * 16, subsequent_indent=" " * 26,
-            break_on_hyphens=False,
-        ))
+        print(
+            textwrap.fill(
+                "what-ifs: " + ", ".join(s.whatifs),
+                width=80,
+                initial_indent=" " * 16,
+                subsequent_indent=" " * 26,
+                break_on_hyphens=False,
+            )
+        )
     return 0
 
 
@@ -161,7 +175,9 @@ def cmd_grid(args) -> int:
     else:
         print(format_grid(cells))
         for name, whatif in scenario.whatifs.items():
-            print(textwrap.fill(f"{name}: {whatif.describe()}", width=80, initial_indent="  ", subsequent_indent="    "))
+            print(
+                textwrap.fill(f"{name}: {whatif.describe()}", width=80, initial_indent="  ", subsequent_indent="    ")
+            )
     return 0
 
 
@@ -197,7 +213,14 @@ def cmd_rules(args) -> int:
         print(f"  status: {STATUSES.get(data['status'], data['status'])}")
         classes = getattr(rule, "seat_classes", None)
         if classes is not None:
-            print(textwrap.fill(f"seats: {classes.total} ({classes.describe()})", width=80, initial_indent="  ", subsequent_indent="    "))
+            print(
+                textwrap.fill(
+                    f"seats: {classes.total} ({classes.describe()})",
+                    width=80,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                )
+            )
         for label, key in (("Description", "description"), ("Assumptions", "assumptions")):
             if data[key]:
                 print()
@@ -214,7 +237,11 @@ def cmd_rules(args) -> int:
         return 0
     width = max(len(r.name) for r in rules) + 2
     for rule in rules:
-        print(textwrap.fill(rule.summary(), width=80, initial_indent=f"{rule.name:<{width}}", subsequent_indent=" " * width))
+        print(
+            textwrap.fill(
+                rule.summary(), width=80, initial_indent=f"{rule.name:<{width}}", subsequent_indent=" " * width
+            )
+        )
     print()
     print("`unsc rules NAME` for a rule's description, assumptions and sources.")
     return 0
@@ -242,7 +269,11 @@ def cmd_demo(args) -> int:
             whatif = scenario.whatif(name)
             outcome = replay(scenario, [name])
             print(textwrap.fill(f"What if {name}? {whatif.describe()}.", width=80))
-            print(textwrap.fill(f"-> {outcome.tally}. {outcome.reason}", width=80, initial_indent="   ", subsequent_indent="   "))
+            print(
+                textwrap.fill(
+                    f"-> {outcome.tally}. {outcome.reason}", width=80, initial_indent="   ", subsequent_indent="   "
+                )
+            )
         print()
     try:
         from .. import figures
@@ -259,14 +290,18 @@ def cmd_demo(args) -> int:
 
 def register(sub, formatter) -> None:
     p = sub.add_parser(
-        "scenarios", help="list the bundled scenarios", formatter_class=formatter,
+        "scenarios",
+        help="list the bundled scenarios",
+        formatter_class=formatter,
         description="List the bundled scenarios, one line each, with their what-ifs.\n\nexample:\n  unsc scenarios",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_scenarios)
 
     p = sub.add_parser(
-        "replay", help="replay a vote, with what-ifs", formatter_class=formatter,
+        "replay",
+        help="replay a vote, with what-ifs",
+        formatter_class=formatter,
         description=(
             "Replay a vote and say why the draft passed or failed.\n\n"
             "SCENARIO is a bundled symbol (see `unsc scenarios`) or a path to a TOML file\n"
@@ -291,7 +326,9 @@ def register(sub, formatter) -> None:
     p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser(
-        "grid", help="every what-if of a scenario under every rule", formatter_class=formatter,
+        "grid",
+        help="every what-if of a scenario under every rule",
+        formatter_class=formatter,
         description=(
             "The outcome of the baseline and every named what-if of a scenario under each\n"
             "rule (default: the draft's own rule and the literal reading of its era).\n"
@@ -310,7 +347,9 @@ def register(sub, formatter) -> None:
     p.set_defaults(func=cmd_grid)
 
     p = sub.add_parser(
-        "rules", help="the built-in rules", formatter_class=formatter,
+        "rules",
+        help="the built-in rules",
+        formatter_class=formatter,
         description=(
             "The built-in voting rules, one line each; with NAME, one rule in full:\n"
             "its description, what is assumed, and its sources.\n\n"
@@ -322,7 +361,9 @@ def register(sub, formatter) -> None:
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser(
-        "demo", help="replay the 2016 Aleppo votes and the headline what-ifs", formatter_class=formatter,
+        "demo",
+        help="replay the 2016 Aleppo votes and the headline what-ifs",
+        formatter_class=formatter,
         description=(
             "Replay the October and December 2016 Aleppo votes, say why each draft failed\n"
             "and what the headline what-ifs would have changed; write figures to --out.\n\n"

@@ -20,7 +20,7 @@ from .core import (
     resolve_changes,
 )
 
-__all__ = ["register", "DEFAULT_DIR"]
+__all__ = ["DEFAULT_DIR", "register"]
 
 #: Where figures go when ``-o`` is not given.
 DEFAULT_DIR = Path("out")

@@ -69,7 +69,13 @@ def cmd_check_rule(args) -> int:
         raise SimulateError(f"--seats must be at least 1, got {args.seats}")
     flags = () if args.unflagged else (args.flag or None)
     report = check_rule(
-        rule, seats=args.seats, method=method, examples=200 if args.examples is None else args.examples, matter=args.matter, flags=flags, seed=args.seed
+        rule,
+        seats=args.seats,
+        method=method,
+        examples=200 if args.examples is None else args.examples,
+        matter=args.matter,
+        flags=flags,
+        seed=args.seed,
     )
     if args.json:
         _print_json(report.to_json())
@@ -96,17 +102,28 @@ def cmd_reform(args) -> int:
 
 def register(sub, formatter) -> None:
     p = sub.add_parser(
-        "check-rule", help="check the properties of a voting rule", formatter_class=formatter,
+        "check-rule",
+        help="check the properties of a voting rule",
+        formatter_class=formatter,
         description=CHECK_DESCRIPTION,
     )
     p.add_argument("rule", metavar="RULE_OR_FILE", help="a built-in rule, a .toml rule file or a .py decision function")
-    p.add_argument("--seats", type=int, metavar="N", help="seats, for a decision function (default: its SEATS, else 15)")
+    p.add_argument(
+        "--seats", type=int, metavar="N", help="seats, for a decision function (default: its SEATS, else 15)"
+    )
     how = p.add_mutually_exclusive_group()
     how.add_argument("--exhaustive", action="store_true", help="decide every yes/no/abstain profile (up to 16 seats)")
     how.add_argument("--examples", type=int, metavar="N", help="search with hypothesis, N examples per property")
-    p.add_argument("--matter", choices=["substantive", "procedural"], default="substantive", help="the draft's matter (default: substantive)")
+    p.add_argument(
+        "--matter",
+        choices=["substantive", "procedural"],
+        default="substantive",
+        help="the draft's matter (default: substantive)",
+    )
     flag = p.add_mutually_exclusive_group()
-    flag.add_argument("--flag", action="append", metavar="FLAG", help="a draft flag (default: the rule's restraint flag, if any)")
+    flag.add_argument(
+        "--flag", action="append", metavar="FLAG", help="a draft flag (default: the rule's restraint flag, if any)"
+    )
     flag.add_argument("--unflagged", action="store_true", help="check a draft without flags")
     p.add_argument("--seed", type=int, default=0, help="random seed of the hypothesis search (default: 0)")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -115,14 +132,21 @@ def register(sub, formatter) -> None:
     from .core import add_change_options
 
     p = sub.add_parser(
-        "reform", help="replay a vote under a reform rule, new seats included", formatter_class=formatter,
+        "reform",
+        help="replay a vote under a reform rule, new seats included",
+        formatter_class=formatter,
         description=REFORM_DESCRIPTION,
     )
     p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
-    p.add_argument("--rule", "-r", required=True, metavar="RULE", help="the rule (see `unsc rules`), or a .toml rule file")
+    p.add_argument(
+        "--rule", "-r", required=True, metavar="RULE", help="the rule (see `unsc rules`), or a .toml rule file"
+    )
     add_change_options(p)
     p.add_argument(
-        "--new", "-n", action="append", metavar="KIND_OR_SEAT=BALLOT",
+        "--new",
+        "-n",
+        action="append",
+        metavar="KIND_OR_SEAT=BALLOT",
         help="ballot of new seats: all=, veto=, permanent=, elected= or a new seat's name (repeatable)",
     )
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -142,7 +142,11 @@ class EnlargedOutcome:
         """The least number of unknown seats voting yes that makes the draft pass
         whatever the others do, if passing depends on nothing else."""
         for y, total, adopted in self.by_yes:
-            if adopted == total and all(a == t for _, t, a in self.by_yes[y:]) and all(a == 0 for _, _, a in self.by_yes[:y]):
+            if (
+                adopted == total
+                and all(a == t for _, t, a in self.by_yes[y:])
+                and all(a == 0 for _, _, a in self.by_yes[:y])
+            ):
                 return y
         return None
 
@@ -151,7 +155,11 @@ class EnlargedOutcome:
         if self.outcome is not None:
             return self.outcome.reason
         k = len(self.unknown)
-        seats = f"the {k} new seat{'s' if k != 1 else ''}' ballots" if self.unknown == self.new_seats else f"the {k} unknown seats' ballots"
+        seats = (
+            f"the {k} new seat{'s' if k != 1 else ''}' ballots"
+            if self.unknown == self.new_seats
+            else f"the {k} unknown seats' ballots"
+        )
         share = self.adopted / self.combinations
         text = f"Passes in {self.adopted:,} of {self.combinations:,} combinations of {seats} ({share:.1%})"
         if self.adopted == 0 and self.note:
@@ -184,7 +192,9 @@ class EnlargedOutcome:
         return data
 
 
-def _blocked_regardless(combinations: int, adopted: int, by_yes: Sequence[tuple[int, int, int]], blockers: Sequence[str]) -> str:
+def _blocked_regardless(
+    combinations: int, adopted: int, by_yes: Sequence[tuple[int, int, int]], blockers: Sequence[str]
+) -> str:
     """Says so when no combination of the new seats' ballots passes although some give
     the votes required: the known seats' blocking ballots (read off the rule's tally) decide."""
     if adopted or not blockers:
@@ -230,9 +240,18 @@ def replay_enlarged(
         full = VoteRecord(draft, council, [ballots[n] for n in council.names], rule=rule)
         outcome = decide_record(full, whatifs=names)
         return EnlargedOutcome(
-            record=full, rule=rule, council=council, known=ballots, unknown=(), new_seats=new_names,
-            combinations=1, adopted=int(outcome.adopted), by_yes=((0, 1, int(outcome.adopted)),),
-            outcome=outcome, whatifs=names, supplied=spec.describe(),
+            record=full,
+            rule=rule,
+            council=council,
+            known=ballots,
+            unknown=(),
+            new_seats=new_names,
+            combinations=1,
+            adopted=int(outcome.adopted),
+            by_yes=((0, 1, int(outcome.adopted)),),
+            outcome=outcome,
+            whatifs=names,
+            supplied=spec.describe(),
         )
     motion = attrs.evolve(record.motion, council=council)
     profile = np.array([ballots.get(n, Ballot.ABSENT) for n in council.names], dtype=np.int8)
@@ -245,7 +264,16 @@ def replay_enlarged(
     t = rule.tally(best[None, :], motion)
     blockers = [council.names[i] for i in np.flatnonzero(t.blockers[0])] if bool(t.vetoed[0]) else []
     return EnlargedOutcome(
-        record=record, rule=rule, council=council, known={n: b for n, b in ballots.items()}, unknown=unknown,
-        new_seats=new_names, combinations=combinations, adopted=adopted, by_yes=tuple(by_yes), whatifs=names,
-        supplied=spec.describe(), note=_blocked_regardless(combinations, adopted, by_yes, blockers),
+        record=record,
+        rule=rule,
+        council=council,
+        known={n: b for n, b in ballots.items()},
+        unknown=unknown,
+        new_seats=new_names,
+        combinations=combinations,
+        adopted=adopted,
+        by_yes=tuple(by_yes),
+        whatifs=names,
+        supplied=spec.describe(),
+        note=_blocked_regardless(combinations, adopted, by_yes, blockers),
     )

@@ -162,7 +162,9 @@ def decide_record(record: VoteRecord, rule: VotingRule | str | None = None, what
     )
 
 
-def new_seat_ballots(record: VoteRecord, rule: VotingRule, new_seats: NewSeats) -> tuple[Council, list[Seat], dict[str, Ballot]]:
+def new_seat_ballots(
+    record: VoteRecord, rule: VotingRule, new_seats: NewSeats
+) -> tuple[Council, list[Seat], dict[str, Ballot]]:
     """For a rule whose council is larger than the record's: the enlarged council,
     the seats it adds, and the ballots ``new_seats`` gives them (by seat name)."""
     council = rule.council_for(record.council)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["Measure", "fit_lines", "wrap_balanced", "axes_inches"]
+__all__ = ["Measure", "axes_inches", "fit_lines", "wrap_balanced"]
 
 
 class Measure:

@@ -23,7 +23,7 @@ from ..render.text import long_date
 from ._layout import Measure, axes_inches, fit_lines
 from .style import ADOPTED_COLOUR, FAILED_COLOUR, VETO_COLOUR, new_figure, style_context
 
-__all__ = ["plot_grid", "GridRow", "grid_rows", "cell_main", "cell_note"]
+__all__ = ["GridRow", "cell_main", "cell_note", "grid_rows", "plot_grid"]
 
 INK = "#111111"
 GROUP = "#EFEFEF"

@@ -22,19 +22,19 @@ from ..errors import SimulateError
 from ..model.ballots import Ballot
 
 __all__ = [
-    "PALETTE",
-    "GLYPHS",
-    "BALLOT_WORDS",
     "ADOPTED_COLOUR",
-    "FAILED_COLOUR",
+    "BALLOT_WORDS",
     "CHANGED_COLOUR",
-    "VETO_COLOUR",
-    "STYLE",
+    "FAILED_COLOUR",
     "FORMATS",
-    "style_context",
-    "new_figure",
+    "GLYPHS",
+    "PALETTE",
+    "STYLE",
+    "VETO_COLOUR",
     "figure_format",
+    "new_figure",
     "save_figure",
+    "style_context",
     "unique_path",
 ]
 

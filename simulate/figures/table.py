@@ -26,7 +26,7 @@ from ..engine import words
 from ..engine.replay import Outcome
 from ..errors import SimulateError
 from ..model.ballots import Ballot
-from ..model.members import join_names, resolve_member
+from ..model.members import resolve_member
 from ..model.records import VoteRecord
 from ..render.text import long_date
 from ._layout import Measure, axes_inches, fit_lines, wrap_balanced
@@ -42,7 +42,7 @@ from .style import (
     style_context,
 )
 
-__all__ = ["plot_table", "plot_compare", "draw_council", "headline", "SeatView", "seat_views"]
+__all__ = ["SeatView", "draw_council", "headline", "plot_compare", "plot_table", "seat_views"]
 
 INK = "#111111"
 EDGE = "#333333"

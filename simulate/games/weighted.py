@@ -47,13 +47,13 @@ from .errors import PowerInputError
 from .indices import PowerIndices
 
 __all__ = [
-    "integer_game",
-    "weighted_indices",
-    "shapley_shubik",
     "banzhaf",
-    "coleman_prevent",
     "coleman_initiate",
+    "coleman_prevent",
+    "integer_game",
     "power_to_act",
+    "shapley_shubik",
+    "weighted_indices",
 ]
 
 Method = Literal["auto", "dp", "kronecker", "classes"]
@@ -105,7 +105,8 @@ def integer_game(weights: Iterable[object], quota: object) -> tuple[tuple[int, .
     >>> integer_game([1, 2], 0)
     Traceback (most recent call last):
         ...
-    simulate.games.errors.PowerInputError: the quota must be positive (got 0): with a quota of 0 or less even the empty coalition would win
+    simulate.games.errors.PowerInputError: the quota must be positive (got 0): with a quota of 0 or less
+        even the empty coalition would win
     """
     if isinstance(weights, str | bytes):
         raise PowerInputError(f"weights must be a sequence of numbers, not the string {weights!r}")

@@ -18,7 +18,7 @@ import cattrs
 
 from ..errors import DataFileError
 
-__all__ = ["load_toml_file", "parse_toml", "strict_converter", "format_exception", "structure", "SpecError"]
+__all__ = ["SpecError", "format_exception", "load_toml_file", "parse_toml", "strict_converter", "structure"]
 
 T = TypeVar("T")
 
@@ -120,7 +120,9 @@ def format_exception(exc: BaseException, type_: Any, root: type | None = None) -
     return cattrs.v.format_exception(exc, type_)
 
 
-def structure(conv: cattrs.Converter, raw: dict[str, Any], cls: type[T], path: Path | str, where: Callable[[str], str]) -> T:
+def structure(
+    conv: cattrs.Converter, raw: dict[str, Any], cls: type[T], path: Path | str, where: Callable[[str], str]
+) -> T:
     """``raw`` structured as ``cls``; every problem in one :class:`DataFileError`
     naming the file, the place (``where`` turns a cattrs path such as
     ``$.draft.date`` into ``[draft] date``) and what is wrong."""

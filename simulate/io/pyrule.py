@@ -44,7 +44,9 @@ def _load_module(path: Path):
     except SyntaxError as exc:
         raise DataFileError(path, f"line {exc.lineno}: invalid Python ({exc.msg})") from None
     except Exception as exc:  # the user's code: report it in one line
-        raise DataFileError(path, f"{_user_line(exc, path)}running the file failed: {type(exc).__name__}: {exc}") from None
+        raise DataFileError(
+            path, f"{_user_line(exc, path)}running the file failed: {type(exc).__name__}: {exc}"
+        ) from None
     finally:
         sys.modules.pop(name, None)
     return module
@@ -70,12 +72,16 @@ def _checked(decide, path: Path, arity: int):
             result = decide(*args)
         except Exception as exc:
             raise DataFileError(
-                path, f"{_user_line(exc, path)}decide() failed on {len(profiles)} profiles of {profiles.shape[1]} seats: {type(exc).__name__}: {exc}"
+                path,
+                f"{_user_line(exc, path)}decide() failed on {len(profiles)} profiles of {profiles.shape[1]} seats: "
+                f"{type(exc).__name__}: {exc}",
             ) from None
         result = np.asarray(result)
         if result.shape != (len(profiles),) or result.dtype != bool:
             raise DataFileError(
-                path, f"decide() must return a boolean array of shape ({len(profiles)},), got {result.dtype} of shape {result.shape}"
+                path,
+                f"decide() must return a boolean array of shape ({len(profiles)},), "
+                f"got {result.dtype} of shape {result.shape}",
             )
         return result
 
@@ -101,7 +107,8 @@ def load_python_rule(path: str | Path) -> Rule | FunctionRule:
         raise DataFileError(path, "defines no decide(profiles) function (nor a RULE)")
     try:
         params = [
-            p for p in inspect.signature(decide).parameters.values()
+            p
+            for p in inspect.signature(decide).parameters.values()
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
         ]
     except (TypeError, ValueError):

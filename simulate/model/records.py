@@ -17,7 +17,7 @@ from .council import Council
 from .members import Member, resolve_member
 from .motion import Matter, Motion
 
-__all__ = ["Draft", "VoteRecord", "RecordedResult"]
+__all__ = ["Draft", "RecordedResult", "VoteRecord"]
 
 
 def _names(values) -> tuple[Member, ...]:

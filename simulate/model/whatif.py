@@ -27,7 +27,7 @@ from .council import KINDS, Seat
 from .members import Member, resolve_member
 from .records import VoteRecord
 
-__all__ = ["SetBallots", "AsOn", "Follow", "SetRule", "NewSeats", "WhatIf", "Change", "apply_changes"]
+__all__ = ["AsOn", "Change", "Follow", "NewSeats", "SetBallots", "SetRule", "WhatIf", "apply_changes"]
 
 #: Looks up another draft's record by symbol (for :class:`AsOn`).
 Lookup = Callable[[str], VoteRecord]
@@ -169,7 +169,9 @@ class NewSeats:
         for item in spec:
             key, sep, ballot = str(item).rpartition("=")
             if not sep or not key.strip() or not ballot.strip():
-                raise SimulateError(f"new seats: expected KIND=BALLOT or SEAT=BALLOT (e.g. permanent=yes), got {item!r}")
+                raise SimulateError(
+                    f"new seats: expected KIND=BALLOT or SEAT=BALLOT (e.g. permanent=yes), got {item!r}"
+                )
             pairs.append((key, ballot))
         return cls(pairs)
 
@@ -187,7 +189,9 @@ class NewSeats:
                 elif rank == 2 and k not in _ALL_KEYS and k not in KINDS:
                     if k not in names:
                         raise UnknownNameError(
-                            "new seat", key, [*KINDS, "all", *names.values()],
+                            "new seat",
+                            key,
+                            [*KINDS, "all", *names.values()],
                             hint="(use all, veto, permanent, elected or a new seat's name)",
                         )
                     out[names[k]] = ballot
@@ -214,8 +218,6 @@ class NewSeats:
         return attrs.evolve(record, new_seats=record.new_seats + self.ballots)
 
 
-
-
 Change = SetBallots | AsOn | Follow | SetRule | NewSeats
 
 
@@ -236,9 +238,7 @@ class WhatIf:
         return self.description or "; ".join(c.describe() for c in self.changes)
 
 
-def apply_changes(
-    record: VoteRecord, changes: Sequence[WhatIf | Change], lookup: Lookup | None = None
-) -> VoteRecord:
+def apply_changes(record: VoteRecord, changes: Sequence[WhatIf | Change], lookup: Lookup | None = None) -> VoteRecord:
     """Apply what-ifs and single changes in order; the original record is untouched."""
     for change in changes:
         record = change.apply(record, lookup)

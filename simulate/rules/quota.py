@@ -238,7 +238,9 @@ class Rule:
             )
         raise refuse_council(self.name, self.seats, council)
 
-    def _statistics(self, profiles: np.ndarray, motion: Motion) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _statistics(
+        self, profiles: np.ndarray, motion: Motion
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The rule's sufficient statistics for every profile.
 
         Returns the effective profiles (after obligatory abstentions), the
