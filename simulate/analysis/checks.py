@@ -52,6 +52,7 @@ not monotonic: adopted with 12 in favour, but rejected after Ukraine switches fr
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import textwrap
@@ -82,6 +83,8 @@ __all__ = [
 ]
 
 TERNARY = (YES, NO, ABSTAIN)
+#: How the blocking report names each seat kind.
+KIND_LABELS = {"veto": "veto holders", "permanent": "permanent members without a veto", "elected": "elected members"}
 
 #: Up to this many seats every profile is enumerated by default.
 EXHAUSTIVE_AUTO = 13
@@ -487,7 +490,7 @@ def _exact(rule, motion: Motion, lattice: _Lattice, decide) -> tuple[list[Proper
     best = None
     for kind in ("veto", "permanent", "elected"):
         axes = [i for i, k in enumerate(kinds) if k == kind]
-        for A, B in zip(axes, axes[1:], strict=False):
+        for A, B in itertools.pairwise(axes):
             for x, y in ((YES, NO), (YES, ABSTAIN), (NO, ABSTAIN)):
                 sa, da, pa = lattice.moves(A, x, y)
                 sb, db, pb = lattice.moves(B, y, x)
@@ -730,7 +733,7 @@ def _blocking_exact(council, lattice: _Lattice, blocked, bsize, weights, kinds) 
     example = _split(lattice, [m - s for m, s in zip(sizes, point, strict=True)])
     # members of minimal coalitions of size 1: groups where one member voting no blocks
     lone = []
-    for a, m in enumerate(sizes):
+    for a in range(len(sizes)):
         idx = tuple((mm - 1 if b == a else mm) for b, mm in enumerate(sizes))
         if blocked[idx]:
             lone += [int(x) for x in lattice.groups[a]]
@@ -751,11 +754,8 @@ def _blocking_exact(council, lattice: _Lattice, blocked, bsize, weights, kinds) 
             per_kind[kind] = None
     parts = []
     for kind, size in per_kind.items():
-        label = {"veto": "veto holders", "permanent": "permanent members without a veto", "elected": "elected members"}[
-            kind
-        ]
-        parts.append(f"{label} alone: {size if size is not None else 'cannot block'}")
-    if len(per_kind) > 1 or (per_kind and list(per_kind.values())[0] != k):
+        parts.append(f"{KIND_LABELS[kind]} alone: {size if size is not None else 'cannot block'}")
+    if len(per_kind) > 1 or (per_kind and next(iter(per_kind.values())) != k):
         text += "; " + "; ".join(parts)
     p = _no_profile(council.size, example)
     return PropertyResult(
@@ -1062,13 +1062,8 @@ def _sampled(
                 found_k = smallest(NO, seats)
                 per_kind[kind] = None if found_k is None else len(found_k)
         if len(per_kind) > 1:
-            labels = {
-                "veto": "veto holders",
-                "permanent": "permanent members without a veto",
-                "elected": "elected members",
-            }
             text += "; " + "; ".join(
-                f"{labels[k]} alone: {v if v is not None else 'none found'}" for k, v in per_kind.items()
+                f"{KIND_LABELS[k]} alone: {v if v is not None else 'none found'}" for k, v in per_kind.items()
             )
         pB = _no_profile(n, B)
         results.append(

@@ -58,7 +58,8 @@ from ..games.symmetry import partition
 from ..model.ballots import Ballot
 from ..model.motion import Motion
 from ..model.records import VoteRecord
-from ..model.whatif import Change, WhatIf
+from ..model.whatif import Change as WhatIfChange
+from ..model.whatif import WhatIf
 from ..rules.protocol import VotingRule
 from .power import rule_classes, rule_decide
 
@@ -166,7 +167,7 @@ def _patterns(
         profiles = np.repeat(base[None, :], len(number), axis=0)
         movers = np.empty((len(number), len(groups)), dtype=np.int64)
         cost = np.zeros(len(number), dtype=np.int64)
-        for g, (group, pick) in enumerate(zip(groups, choice)):
+        for g, (group, pick) in enumerate(zip(groups, choice, strict=True)):
             counts = group.options[pick]  # (rows, targets)
             cum = np.cumsum(counts, axis=1)
             movers[:, g] = cum[:, -1]
@@ -232,19 +233,19 @@ def minimal_flips(
         key=lambda k: (sum(k), [-x for x in k]),
     )
     names = record.council.names
-    count = sum(math.prod(math.comb(len(grp.seats), k) for grp, k in zip(groups, ks)) for ks in minimal)
+    count = sum(math.prod(math.comb(len(grp.seats), k) for grp, k in zip(groups, ks, strict=True)) for ks in minimal)
     dims = [len(g.options) for g in groups]
     sets: list[list[tuple[int, int]]] = []
     for ks in minimal:
         pattern = int(best_pattern[np.ravel_multi_index(tuple(ks), shape)])
         picks = np.unravel_index(pattern, dims)
         per_group = []
-        for grp, pick in zip(groups, picks):
+        for grp, pick in zip(groups, picks, strict=True):
             counts = grp.options[int(pick)].tolist()
-            targets = [t for t, m in zip(grp.targets, counts) for _ in range(m)]
+            targets = [t for t, m in zip(grp.targets, counts, strict=True) for _ in range(m)]
             per_group.append([(chosen, targets) for chosen in itertools.combinations(grp.seats, sum(counts))])
         for combo in itertools.product(*per_group):
-            changes = sorted((seat, to) for chosen, targets in combo for seat, to in zip(chosen, targets))
+            changes = sorted((seat, to) for chosen, targets in combo for seat, to in zip(chosen, targets, strict=True))
             sets.append(changes)
     sets.sort(key=lambda s: (len(s), [seat for seat, _ in s]))
     if limit is not None:
@@ -271,7 +272,7 @@ def minimal_flips(
 
 def scenario_flips(
     scenario: Scenario,
-    changes: Sequence[WhatIf | Change | str] = (),
+    changes: Sequence[WhatIf | WhatIfChange | str] = (),
     rule: VotingRule | str | None = None,
     *,
     limit: int | None = None,

@@ -142,7 +142,7 @@ def get_rule(name: str | VotingRule | os.PathLike) -> VotingRule:
 
 def as_rule(obj: str | VotingRule | Callable[..., np.ndarray]) -> VotingRule:
     """A rule from a name, a rule, or a plain decision function over profile arrays."""
-    if isinstance(obj, str | os.PathLike) or isinstance(obj, VotingRule):
+    if isinstance(obj, str | os.PathLike | VotingRule):
         return get_rule(obj)
     if callable(obj):
         return FunctionRule(obj, name=getattr(obj, "__name__", "custom"))

@@ -130,10 +130,8 @@ def _temporary_next_to(path: Path, fmt: str) -> Iterator[Path]:
         raise SimulateError(f"cannot write {path}: {exc.strerror or exc}") from None
     os.close(fd)
     tmp = Path(name)
-    try:  # mkstemp makes the file private: give it the mode a new file would have
+    with contextlib.suppress(OSError):  # mkstemp makes the file private: give it the mode a new file would have
         os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-    except OSError:
-        pass
     try:
         yield tmp
     finally:

@@ -413,7 +413,7 @@ def _u_polygon(cx, yc, r_out, r_in, bottom, n=60):
     outer = [(cx + r_out * math.cos(t), yc + r_out * math.sin(t)) for t in np.linspace(math.pi, 0, n)]
     inner = [(cx + r_in * math.cos(t), yc + r_in * math.sin(t)) for t in np.linspace(0, math.pi, n)]
     return (
-        [(cx - r_out, bottom)] + outer + [(cx + r_out, bottom), (cx + r_in, bottom)] + inner + [(cx - r_in, bottom)]
+        [(cx - r_out, bottom), *outer, (cx + r_out, bottom), (cx + r_in, bottom), *inner, (cx - r_in, bottom)]
     )
 
 

@@ -308,7 +308,7 @@ def _kron_full(weights: Sequence[int], quota: int) -> tuple[list[int], int, list
             continue
         per_size = table[:, max(0, quota - w) : quota].sum(axis=1).tolist()
         swings_by[w] = sum(per_size)
-        ss_by[w] = sum(c * f for c, f in zip(per_size, size_weight))
+        ss_by[w] = sum(c * f for c, f in zip(per_size, size_weight, strict=True))
     return [swings_by[w] for w in weights], winning, [ss_by[w] for w in weights]
 
 
@@ -361,7 +361,7 @@ def _dp_full(weights: Sequence[int], quota: int) -> tuple[list[int], int, list[i
             window = window - odd + even
         counts = [int(x) for x in window]
         swings_by[w] = sum(counts)
-        ss_by[w] = sum(c * sw for c, sw in zip(counts, size_weight))
+        ss_by[w] = sum(c * sw for c, sw in zip(counts, size_weight, strict=True))
     return [swings_by[w] for w in weights], _winning(n, full, complement), [ss_by[w] for w in weights]
 
 

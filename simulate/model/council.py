@@ -181,7 +181,7 @@ def council_on(date: datetime.date) -> Council:
     """
     if not isinstance(date, datetime.date):
         raise SimulateError(f"not a date: {date!r}")
-    first, last = membership_years()
+    _, last = membership_years()
     if date < FIRST_MEETING or date.year > last:
         raise SimulateError(
             f"no membership data for {date.isoformat()}: the bundled data covers "

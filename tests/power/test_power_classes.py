@@ -84,7 +84,7 @@ def monotone_class_games(draw):
     sizes = draw(st.lists(st.integers(1, 4), min_size=1, max_size=3).filter(lambda s: sum(s) <= 9))
     weights = draw(st.lists(st.integers(0, 5), min_size=len(sizes), max_size=len(sizes)))
     minima = [draw(st.integers(0, n)) for n in sizes]
-    quota = draw(st.integers(0, sum(w * n for w, n in zip(weights, sizes)) + 1))
+    quota = draw(st.integers(0, sum(w * n for w, n in zip(weights, sizes, strict=True)) + 1))
     w = np.array(weights)
     lo = np.array(minima)
 

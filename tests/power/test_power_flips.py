@@ -29,7 +29,7 @@ def brute_force(record, rule=None):
     base = [int(b) for b in record.ballots]
     n = len(base)
     options = [[b] + [t for t in (YES, NO, ABSTAIN) if t != b] for b in base]
-    costs = [[0] + [change_cost(b, t) for t in o[1:]] for b, o in zip(base, options)]
+    costs = [[0] + [change_cost(b, t) for t in o[1:]] for b, o in zip(base, options, strict=True)]
     # the last `low` members: every combination at once; the others: one chunk per combination
     low = n
     while int(np.prod([len(o) for o in options[n - low :]])) > 1 << 20:

@@ -62,7 +62,7 @@ def brute_force(sizes, win):
     yes_no, yes_abstain, abstain_no = [0] * n, [0] * n, [0] * n
     for i in range(n):
         for others in itertools.product((YES, NO, ABSTAIN), repeat=n - 1):
-            y, x, a = (f[others[:i] + (b,) + others[i:]] for b in (YES, NO, ABSTAIN))
+            y, x, a = (f[(*others[:i], b, *others[i:])] for b in (YES, NO, ABSTAIN))
             yes_no[i] += y != x
             yes_abstain[i] += y != a
             abstain_no[i] += a != x
@@ -75,7 +75,7 @@ def ternary_games(draw):
     sizes = draw(st.lists(st.integers(1, 3), min_size=1, max_size=3).filter(lambda s: sum(s) <= 6))
     points = math.prod((n + 1) * (n + 2) // 2 for n in sizes)
     table = draw(st.lists(st.booleans(), min_size=points, max_size=points))
-    lookup = {tuple(r.ravel()): t for r, t in zip(ternary_count_vectors(sizes), table)}
+    lookup = {tuple(r.ravel()): t for r, t in zip(ternary_count_vectors(sizes), table, strict=True)}
 
     def win(c):
         return np.array([lookup[tuple(r.ravel())] for r in c], dtype=bool)
