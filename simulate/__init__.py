@@ -13,8 +13,6 @@ True
 
 from __future__ import annotations
 
-from importlib import metadata as _metadata
-
 from .catalog.registry import RULES, as_rule, default_rule, get_rule
 from .catalog.scenarios import (
     Scenario,
@@ -36,10 +34,24 @@ from .rules.protocol import VotingRule
 from .rules.quota import Rule, VetoRestraint
 from .rules.seats import SeatClasses
 
-try:
-    __version__ = _metadata.version("unsc-simulate")
-except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed package's metadata on first use.
+
+    Lazy for start-up speed: :mod:`importlib.metadata` (email, zipfile, csv, ...)
+    costs more than the rest of ``unsc replay``'s own imports.
+    """
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import metadata  # lazy: start-up speed (see the docstring)
+
+    try:
+        version = metadata.version("unsc-simulate")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        version = "0+unknown"
+    globals()["__version__"] = version
+    return version
 
 __all__ = [
     "RULES",

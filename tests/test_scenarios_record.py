@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from helpers import ROOT, facts_ballots
 
-from simulate import load_scenario_file, replay
+from simulate import bundled_scenarios, load_scenario, load_scenario_file, replay
+from simulate.catalog.scenarios import _symbol_key
 
 SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.toml"))
 
@@ -14,6 +15,21 @@ SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.toml"))
 def test_the_three_2016_drafts_are_bundled():
     stems = {p.stem for p in SCENARIO_FILES}
     assert {"S-2016-846", "S-2016-847", "S-2016-1026"} <= stems
+
+
+def test_bundled_files_are_named_after_their_drafts():
+    """``load_scenario(symbol)`` parses only the file named after the symbol; that is
+    the same answer as scanning the folder only while each file's name is its
+    draft's symbol and no two files share a symbol."""
+    keys = [_symbol_key(p.stem) for p in SCENARIO_FILES]
+    assert len(set(keys)) == len(keys)
+    for path, key in zip(SCENARIO_FILES, keys, strict=True):
+        assert _symbol_key(load_scenario_file(path).symbol) == key, path.name
+
+
+def test_a_symbol_loads_the_same_scenario_as_the_full_scan():
+    for scenario in bundled_scenarios():
+        assert load_scenario(scenario.symbol) == scenario
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)

@@ -434,6 +434,14 @@ def load_scenario(ref: str | Path) -> Scenario:
     if text.endswith(".toml") or path.is_file():
         return load_scenario_file(path)
     key = _symbol_key(text)
+    # fast path (start-up speed): a bundled file is named after its draft (S-2016-1026.toml, checked by
+    # tests/test_scenarios_record.py), so only that file is parsed; any surprise falls back to the full scan
+    folder = bundled_dir()
+    named = [p for p in folder.glob("*.toml") if _symbol_key(p.stem) == key]
+    if len(named) == 1:
+        scenario = load_scenario_file(named[0])
+        if _symbol_key(scenario.symbol) == key:
+            return scenario
     scenarios = bundled_scenarios()
     for scenario in scenarios:
         if _symbol_key(scenario.symbol) == key or (scenario.path and _symbol_key(scenario.path.stem) == key):
