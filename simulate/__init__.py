@@ -35,7 +35,6 @@ from .rules.quota import Rule, VetoRestraint
 from .rules.seats import SeatClasses
 
 
-
 def __getattr__(name: str) -> str:
     """``__version__``, read from the installed package's metadata on first use.
 
