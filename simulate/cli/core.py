@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
+from typing import Any
 
 from ..errors import SimulateError, UnknownNameError
 
@@ -81,7 +81,10 @@ def resolve_changes(scenario, changes):
     return out
 
 
-def _print_json(data) -> None:
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on stdout (every command's ``--json``)."""
+    import json  # lazy: start-up speed (only --json needs it)
+
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
@@ -96,7 +99,7 @@ def cmd_scenarios(args) -> int:
 
     scenarios = bundled_scenarios()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "symbol": s.symbol,
@@ -146,7 +149,7 @@ def cmd_replay(args) -> int:
     changes = new_seats_changes(args) + resolve_changes(scenario, args.changes)
     outcome = replay(scenario, changes, rule=args.rule)
     if args.json:
-        _print_json(outcome.to_json())
+        print_json(outcome.to_json())
     else:
         descriptions = [c.describe() for c in changes]
         print(format_outcome(outcome, baseline=scenario.record if changes else None, descriptions=descriptions))
@@ -161,7 +164,7 @@ def cmd_grid(args) -> int:
     scenario = load_scenario(args.scenario)
     cells = grid(scenario, args.rule or (), changes=new_seats_changes(args))
     if args.json:
-        _print_json(
+        print_json(
             {
                 "symbol": scenario.symbol,
                 "rules": list(dict.fromkeys(c.rule for c in cells)),
@@ -206,7 +209,7 @@ def cmd_rules(args) -> int:
     if args.name:
         rule = get_rule(args.name)
         if args.json:
-            _print_json(_rule_json(rule))
+            print_json(_rule_json(rule))
             return 0
         data = _rule_json(rule)
         print(textwrap.fill(f"{rule.name}: {rule.title}", width=80, subsequent_indent="  "))
@@ -233,7 +236,7 @@ def cmd_rules(args) -> int:
         return 0
     rules = [RULES[name] for name in RULES]
     if args.json:
-        _print_json([_rule_json(r) for r in rules])
+        print_json([_rule_json(r) for r in rules])
         return 0
     width = max(len(r.name) for r in rules) + 2
     for rule in rules:

@@ -6,28 +6,24 @@ starts fast whatever the command.
 
 from __future__ import annotations
 
-import json
-import sys
 import textwrap
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SimulateError
 from .core import (
     add_change_options,
     add_new_seats_option,
     new_seats_changes,
+    print_json,
     resolve_changes,
 )
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 __all__ = ["parse_numbers", "register"]
 
 WIDTH = 80
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
@@ -43,6 +39,8 @@ def parse_numbers(text: str, what: str) -> list[Fraction]:
     >>> parse_numbers("7, 1/2 ,0.25", "--weights")
     [Fraction(7, 1), Fraction(1, 2), Fraction(1, 4)]
     """
+    from fractions import Fraction  # lazy: start-up speed (fractions pulls in decimal)
+
     items = [item.strip() for item in text.split(",")]
     if not text.strip() or any(not item for item in items):
         raise SimulateError(f"{what} expects numbers separated by commas (for example 7,7,7,7,7,1,1,1), got {text!r}")
@@ -268,7 +266,7 @@ def cmd_power(args: Any) -> int:
             rules.append(_weighted_json(weighted[0], weighted[1], game))
             if game_blocs is not None:
                 rules[-1]["blocs"] = _bloc_json(game_blocs, list(rules[-1]["seats"]))
-        _print_json({"rules": rules})
+        print_json({"rules": rules})
         return 0
     blocks = [_format_rule(r) for r in results]
     for i, (result, b) in enumerate(zip(results, by_rule, strict=False)):
@@ -345,7 +343,7 @@ def cmd_flips(args: Any) -> int:
         outcome.record, outcome.rule, limit=args.limit if args.json else None, whatifs=outcome.whatifs
     )
     if args.json:
-        _print_json(flips.to_json())
+        print_json(flips.to_json())
     else:
         print(_format_flips(flips, outcome, [c.describe() for c in changes], limit))
     return 0

@@ -3,8 +3,7 @@ replayed under a rule for an enlarged council)."""
 
 from __future__ import annotations
 
-import json
-import sys
+from .core import print_json
 
 __all__ = ["register"]
 
@@ -48,11 +47,6 @@ examples:
 """
 
 
-def _print_json(data) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
-
-
 def cmd_check_rule(args) -> int:
     from ..analysis.checks import check_rule
     from ..catalog.registry import load_rule_source
@@ -78,7 +72,7 @@ def cmd_check_rule(args) -> int:
         seed=args.seed,
     )
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         print(report.format())
     return 1 if report.failures else 0
@@ -94,7 +88,7 @@ def cmd_reform(args) -> int:
     changes = resolve_changes(scenario, args.changes)
     result = replay_enlarged(scenario, args.rule, changes, new_seats=args.new or None)
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
     else:
         print(format_enlarged(result, descriptions=[c.describe() for c in changes]))
     return 0
