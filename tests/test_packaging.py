@@ -66,3 +66,13 @@ def test_exhaustive_checks_need_no_hypothesis(monkeypatch: pytest.MonkeyPatch) -
     rule = FunctionRule(lambda p: (p == YES).sum(axis=1) >= 3, name="small", seats=5)
     _without_hypothesis(monkeypatch)
     assert check_rule(rule).method != "sampled"
+
+
+def test_every_public_name_resolves_to_its_module() -> None:
+    """The package imports its public names lazily (start-up speed): each one is there."""
+    assert set(simulate.__all__) == set(simulate._EXPORTS)
+    for name in simulate.__all__:
+        value = getattr(simulate, name)
+        module = importlib.import_module(f"simulate.{simulate._EXPORTS[name]}")
+        assert value is getattr(module, name)
+    assert set(simulate.__all__) <= set(dir(simulate))
