@@ -130,7 +130,7 @@ def get_rule(name: str | VotingRule | os.PathLike) -> VotingRule:
     """
     if isinstance(name, VotingRule):
         return name
-    if _looks_like_path(name):
+    if isinstance(name, os.PathLike) or _looks_like_path(name):
         return load_rule_source(name)
     try:
         return RULES[name.strip().lower()]

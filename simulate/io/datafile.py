@@ -53,7 +53,8 @@ def load_toml_file(path: str | Path, kind: str, build: Callable[[str, Path], T])
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise DataFileError(path, "not a UTF-8 text file") from None
-    return _cached(path.resolve(), text, build)  # type: ignore[no-any-return]
+    result: T = _cached(path.resolve(), text, build)
+    return result
 
 
 # ---------------------------------------------------------------- strict structuring
@@ -63,7 +64,7 @@ class SpecError(ValueError):
     """A value in the right place but of the wrong shape; its text is shown as it is."""
 
 
-def _strict(kind: type, what: str):
+def _strict(kind: type, what: str) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _type: Any) -> Any:
         if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
             raise SpecError(f"expected {what}, got {value!r}")

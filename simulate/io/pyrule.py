@@ -21,7 +21,10 @@ import importlib.util
 import inspect
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +35,7 @@ from ..rules.quota import Rule
 __all__ = ["load_python_rule"]
 
 
-def _load_module(path: Path):
+def _load_module(path: Path) -> ModuleType:
     key = f"{zlib.crc32(str(path).encode()):08x}"
     name = f"_unsc_rule_{path.stem.replace('-', '_')}_{key}"
     spec = importlib.util.spec_from_file_location(name, path)
@@ -63,10 +66,12 @@ def _user_line(exc: BaseException, path: Path) -> str:
     return line
 
 
-def _checked(decide, path: Path, arity: int):
+def _checked(
+    decide: Callable[..., Any], path: Path, arity: int
+) -> Callable[..., np.ndarray]:
     """``decide`` with its failures reported against the file, one line each."""
 
-    def run(*args):
+    def run(*args: np.ndarray) -> np.ndarray:
         profiles = args[0]
         try:
             result = decide(*args)
@@ -112,7 +117,7 @@ def load_python_rule(path: str | Path) -> Rule | FunctionRule:
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
         ]
     except (TypeError, ValueError):
-        params = [None]
+        params = [None]  # type: ignore[list-item]  # one unknown parameter: treated as decide(profiles)
     if len(params) not in (1, 2):
         raise DataFileError(path, "decide must take (profiles) or (profiles, veto_mask)")
     seats = getattr(module, "SEATS", None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -339,7 +340,7 @@ def _string(text: str, key: str) -> str:
     return '"""\\\n' + " \\\n".join(" ".join(line) for line in lines) + '"""'
 
 
-def _strings(values) -> str:
+def _strings(values: Iterable[str]) -> str:
     values = list(values)
     inner = ", ".join(_quote(v) for v in values)
     if len(inner) <= 76:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 from collections.abc import Sequence
 
@@ -15,7 +16,7 @@ __all__ = ["cell_label", "format_enlarged", "format_grid", "format_outcome", "lo
 WIDTH = 80
 
 
-def long_date(date) -> str:
+def long_date(date: datetime.date) -> str:
     """``2016-12-05`` -> ``5 December 2016``."""
     return f"{date.day} {date.strftime('%B %Y')}"
 

@@ -96,7 +96,8 @@ class SeatClasses:
     @classmethod
     def of_council(cls, council: Council) -> SeatClasses:
         """The seat classes of an actual council."""
-        return cls(**council.kinds)
+        kinds = council.kinds
+        return cls(veto=kinds["veto"], permanent=kinds["permanent"], elected=kinds["elected"])
 
 
 def placeholder_member(name: str, kind: str = "elected", index: int = 0) -> Member:
@@ -136,7 +137,8 @@ def enlarge_council(council: Council, classes: SeatClasses) -> Council:
     new = {kind: getattr(classes, kind) - have[kind] for kind in KINDS}
     if any(n < 0 for n in new.values()):
         raise SimulateError(
-            f"a council of {SeatClasses(**have).describe()} seats cannot be enlarged to {classes.describe()} seats"
+            f"a council of {SeatClasses.of_council(council).describe()} seats "
+            f"cannot be enlarged to {classes.describe()} seats"
         )
     added: dict[str, list[Seat]] = {kind: [] for kind in KINDS}
     for kind in KINDS:
