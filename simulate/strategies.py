@@ -37,7 +37,8 @@ a draft that passes keeps passing when one more member votes yes:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -85,7 +86,9 @@ ALL_BALLOTS = tuple(Ballot)
 _MAX_SEATS = 60
 
 
-def _strategy(value, kind: type, what: str, name: str, default) -> st.SearchStrategy:
+def _strategy(
+    value: Any, kind: type, what: str, name: str, default: Callable[[], st.SearchStrategy[Any]]
+) -> st.SearchStrategy[Any]:
     """``value`` as a strategy: ``default()`` when None, ``st.just`` for a ``kind``."""
     if value is None:
         return default()
@@ -96,14 +99,14 @@ def _strategy(value, kind: type, what: str, name: str, default) -> st.SearchStra
     return value
 
 
-def _check_int(value, name: str, low: int = 0, high: int | None = None) -> None:
+def _check_int(value: Any, name: str, low: int = 0, high: int | None = None) -> None:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         raise InvalidArgument(f"{name}={value!r} must be a whole number")
     if value < low or (high is not None and value > high):
         raise InvalidArgument(f"{name}={value!r} must be between {low} and {high}")
 
 
-def _alphabet(ballots_) -> tuple[Ballot, ...]:
+def _alphabet(ballots_: Any) -> tuple[Ballot, ...]:
     if ballots_ == "ternary":
         return TERNARY
     if ballots_ == "all":
@@ -154,21 +157,21 @@ def seat_classes(
         raise InvalidArgument(f"the fixed classes {fixed} already exceed max_seats={max_seats}")
 
     @st.composite
-    def draw_classes(draw) -> SeatClasses:
+    def draw_classes(draw: st.DrawFn) -> SeatClasses:
         counts = dict(fixed)
         free = [k for k in ("veto", "permanent", "elected") if k not in counts]
         if not free:
             total = sum(counts.values())
             if not min_seats <= total <= max_seats:
                 raise InvalidArgument(f"the fixed classes add up to {total} seats, outside [{min_seats}, {max_seats}]")
-            return SeatClasses(**counts)
+            return SeatClasses(veto=counts["veto"], permanent=counts["permanent"], elected=counts["elected"])
         total = draw(st.integers(max(min_seats, sum(counts.values())), max_seats))
         left = total - sum(counts.values())
         for k in free[:-1]:
             counts[k] = draw(st.integers(0, left))
             left -= counts[k]
         counts[free[-1]] = left
-        return SeatClasses(**counts)
+        return SeatClasses(veto=counts["veto"], permanent=counts["permanent"], elected=counts["elected"])
 
     return draw_classes()
 
@@ -192,7 +195,7 @@ def councils(
     states = all_members()
 
     @st.composite
-    def draw_council(draw) -> Council:
+    def draw_council(draw: st.DrawFn) -> Council:
         shape = draw(classes)
         n = shape.total
         if real_states:
@@ -291,7 +294,7 @@ def vote_records(
     council = _strategy(council, Council, "a Council", "council", councils)
 
     @st.composite
-    def draw_record(draw) -> VoteRecord:
+    def draw_record(draw: st.DrawFn) -> VoteRecord:
         c = draw(council)
         cast = draw(st.lists(st.sampled_from(alphabet), min_size=c.size, max_size=c.size))
         return VoteRecord(draw(drafts()), c, cast, rule=rule)
@@ -299,7 +302,7 @@ def vote_records(
     return draw_record()
 
 
-_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
 
 
 def rules(
@@ -327,7 +330,7 @@ def rules(
     veto_members = [s.member for s in council.seats if s.veto] if council is not None else []
 
     @st.composite
-    def draw_rule(draw) -> Rule:
+    def draw_rule(draw: st.DrawFn) -> Rule:
         shape = draw(classes)
         n = shape.total
         extra = draw(st.sets(st.sampled_from([Ballot.ABSTAIN, Ballot.ABSENT])))
@@ -335,7 +338,7 @@ def rules(
         if restraint and shape.veto and draw(st.booleans()):
             who = draw(st.lists(st.sampled_from(veto_members), unique=True)) if veto_members else []
             chosen = VetoRestraint("mass-atrocity", who)
-        kwargs = {}
+        kwargs: dict[str, Any] = {}
         if texts:
             start = draw(st.none() | st.dates(datetime.date(1945, 10, 24), datetime.date(2100, 1, 1)))
             kwargs = dict(
@@ -377,7 +380,7 @@ def rule_cases(
     _check_int(max_seats, "max_seats", 1, _MAX_SEATS)
 
     @st.composite
-    def draw_case(draw):
+    def draw_case(draw: st.DrawFn) -> tuple[Rule, Motion, np.ndarray]:
         if rules_ is None:
             council = draw(councils(max_seats=max_seats))
             rule = draw(rules(council=council))

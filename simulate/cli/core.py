@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SimulateError, UnknownNameError
+
+if TYPE_CHECKING:  # types only: the commands import what they use when they run (start-up speed)
+    from ..catalog.scenarios import Scenario
+    from ..model.whatif import Change, SetBallots, WhatIf
 
 __all__ = [
     "ChangeAction",
@@ -23,13 +28,19 @@ __all__ = [
 class ChangeAction(argparse.Action):
     """Collects ``--whatif NAME`` and ``--set MEMBER=BALLOT`` in command-line order."""
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         changes = list(getattr(namespace, self.dest, None) or [])
         changes.append((option_string, values))
         setattr(namespace, self.dest, changes)
 
 
-def parse_set(text: str):
+def parse_set(text: str) -> SetBallots:
     """``"Russia=abstain"`` -> a :class:`~simulate.model.whatif.SetBallots` change."""
     from ..model.whatif import SetBallots
 
@@ -60,16 +71,18 @@ def add_new_seats_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def new_seats_changes(args) -> list:
+def new_seats_changes(args: argparse.Namespace) -> list[WhatIf | Change]:
     """The ``--new`` ballots as a leading change (or none)."""
     from ..model.whatif import NewSeats
 
     return [NewSeats.parse(args.new)] if getattr(args, "new", None) else []
 
 
-def resolve_changes(scenario, changes):
+def resolve_changes(
+    scenario: Scenario, changes: Sequence[tuple[str, str]] | None
+) -> list[WhatIf | Change]:
     """What-if objects and changes from the collected options, checked against the scenario."""
-    out = []
+    out: list[WhatIf | Change] = []
     for option, value in changes or []:
         if option in ("--whatif", "-w"):
             out.append(scenario.whatif(value))
@@ -92,7 +105,7 @@ def print_json(data: Any) -> None:
 # ------------------------------------------------------------------ commands
 
 
-def cmd_scenarios(args) -> int:
+def cmd_scenarios(args: argparse.Namespace) -> int:
     from ..catalog.scenarios import bundled_dir, bundled_scenarios
     from ..engine.replay import replay
     from ..engine.words import Verdict
@@ -135,7 +148,7 @@ def cmd_scenarios(args) -> int:
     return 0
 
 
-def cmd_replay(args) -> int:
+def cmd_replay(args: argparse.Namespace) -> int:
     from ..catalog.scenarios import load_scenario
     from ..engine.replay import replay
     from ..render.text import format_outcome
@@ -156,7 +169,7 @@ def cmd_replay(args) -> int:
     return 0
 
 
-def cmd_grid(args) -> int:
+def cmd_grid(args: argparse.Namespace) -> int:
     from ..catalog.scenarios import load_scenario
     from ..engine.grid import grid
     from ..render.text import format_grid
@@ -184,7 +197,7 @@ def cmd_grid(args) -> int:
     return 0
 
 
-def _rule_json(rule) -> dict:
+def _rule_json(rule: Any) -> dict[str, Any]:  # any rule kind: the optional fields are read with getattr
     classes = getattr(rule, "seat_classes", None)
     return {
         "name": rule.name,
@@ -202,7 +215,7 @@ def _rule_json(rule) -> dict:
     }
 
 
-def cmd_rules(args) -> int:
+def cmd_rules(args: argparse.Namespace) -> int:
     from ..catalog.registry import RULES, get_rule
     from ..rules.quota import STATUSES
 
@@ -250,7 +263,7 @@ def cmd_rules(args) -> int:
     return 0
 
 
-def cmd_demo(args) -> int:
+def cmd_demo(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..catalog.scenarios import load_scenario
@@ -281,8 +294,8 @@ def cmd_demo(args) -> int:
     try:
         from .. import figures
     except ImportError:
-        figures = None
-    if figures is not None and hasattr(figures, "write_demo_figures"):
+        return 0
+    if hasattr(figures, "write_demo_figures"):
         paths = figures.write_demo_figures(Path(args.out))
         print(rule)
         print(f"Figures written to {args.out}/:")
@@ -291,7 +304,7 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def register(sub, formatter) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], formatter: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser(
         "scenarios",
         help="list the bundled scenarios",

@@ -3,6 +3,8 @@ replayed under a rule for an enlarged council)."""
 
 from __future__ import annotations
 
+import argparse
+
 from .core import print_json
 
 __all__ = ["register"]
@@ -47,7 +49,7 @@ examples:
 """
 
 
-def cmd_check_rule(args) -> int:
+def cmd_check_rule(args: argparse.Namespace) -> int:
     from ..analysis.checks import check_rule
     from ..catalog.registry import load_rule_source
     from ..errors import SimulateError
@@ -78,7 +80,7 @@ def cmd_check_rule(args) -> int:
     return 1 if report.failures else 0
 
 
-def cmd_reform(args) -> int:
+def cmd_reform(args: argparse.Namespace) -> int:
     from ..catalog.scenarios import load_scenario
     from ..engine.reform import replay_enlarged
     from ..render.text import format_enlarged
@@ -94,7 +96,7 @@ def cmd_reform(args) -> int:
     return 0
 
 
-def register(sub, formatter) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], formatter: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser(
         "check-rule",
         help="check the properties of a voting rule",

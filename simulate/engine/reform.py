@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 import attrs
 import numpy as np
@@ -228,7 +229,7 @@ def replay_enlarged(
     resolved = [scenario.whatif(c) if isinstance(c, str) else c for c in changes]
     record = apply_changes(record, resolved, scenario.lookup)  # NewSeats changes land in record.new_seats
     names = tuple(c.name if isinstance(c, WhatIf) else c.describe() for c in resolved)
-    rule = as_rule(record.rule)
+    rule = as_rule(cast("str | VotingRule", record.rule))  # the model layer cannot name rule types
     # the explicit new_seats first, then what-ifs about new seats in order: later wins
     spec = NewSeats(NewSeats.parse(new_seats).ballots + record.new_seats)
     council, added, supplied = new_seat_ballots(record, rule, spec)
