@@ -17,9 +17,13 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SimulateError
 from ..model.ballots import Ballot
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "ADOPTED_COLOUR",
@@ -84,7 +88,7 @@ def style_context():
     return matplotlib.style.context(STYLE)
 
 
-def new_figure(figsize: tuple[float, float] | None = None):
+def new_figure(figsize: tuple[float, float] | None = None) -> Figure:
     """A new :class:`~matplotlib.figure.Figure` in the slide style, with an Agg canvas.
 
     The figure is not registered with pyplot: nothing to close, no global
@@ -145,7 +149,7 @@ def _umask() -> int:
     return mask
 
 
-def save_figure(fig, path: str | Path, *, overwrite: bool = True) -> Path:
+def save_figure(fig: Figure, path: str | Path, *, overwrite: bool = True) -> Path:
     """Write ``fig`` to ``path`` in the format of its suffix, atomically.
 
     The figure is written to a temporary file next to ``path`` and renamed, so
