@@ -24,6 +24,7 @@ import importlib.util
 import json
 import os
 import platform
+import shlex
 import statistics
 import subprocess
 import sys
@@ -90,8 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
         "runs": args.runs,
-        "floor_command": " ".join(["python", *FLOOR[1:]]),
-        "replay_command": " ".join(REPLAY),
+        "floor_command": shlex.join(["python", *FLOOR[1:]]),
+        "replay_command": shlex.join(REPLAY),
         "floor_median_s": round(floor, 4),
         "replay_median_s": round(replay, 4),
         "ratio": round(ratio, 3),
