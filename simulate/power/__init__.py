@@ -74,11 +74,11 @@ from ..games.weighted import (
 
 __all__ = [
     "ABSTAIN",
-    "BlocIndices",
     "INDEX_NAMES",
     "NO",
     "TERNARY_INDEX_NAMES",
     "YES",
+    "BlocIndices",
     "Flips",
     "PowerIndices",
     "PowerInputError",
