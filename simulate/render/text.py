@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..engine.grid import GridCell
-from ..engine.reform import EnlargedOutcome
-from ..engine.replay import Outcome
-from ..model.records import VoteRecord
+if TYPE_CHECKING:  # annotations only: replay's output need not import the grid and reform engines
+    from ..engine.grid import GridCell
+    from ..engine.reform import EnlargedOutcome
+    from ..engine.replay import Outcome
+    from ..model.records import VoteRecord
 
 __all__ = ["cell_label", "format_enlarged", "format_grid", "format_outcome", "long_date"]
 
