@@ -11,7 +11,9 @@ the axes' tick labels (group rows, in bold, name a scenario).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -22,6 +24,15 @@ from ..model.members import resolve_member
 from ..render.text import long_date
 from ._layout import Measure, axes_inches, fit_lines
 from .style import ADOPTED_COLOUR, FAILED_COLOUR, VETO_COLOUR, new_figure, style_context
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from ..rules.protocol import VotingRule
+
+#: What plot_grid draws: a scenario, several, or the cells of simulate.engine.grid.grid().
+GridSource = Scenario | Iterable[Scenario] | Iterable[GridCell]
 
 __all__ = ["GridRow", "cell_main", "cell_note", "grid_rows", "plot_grid"]
 
@@ -44,7 +55,7 @@ class GridRow:
         return self.whatif is None
 
 
-def _short_date(date) -> str:
+def _short_date(date: datetime.date) -> str:
     return f"{date.day} {date.strftime('%b %Y')}"
 
 
@@ -106,18 +117,22 @@ def _wrap_rule(name: str, width: float, size: float, measure: Measure) -> str:
     return "\n".join(lines)
 
 
-def _cells_of(source, rules) -> list[GridCell]:
+def _cells_of(source: GridSource, rules: Sequence[VotingRule | str]) -> list[GridCell]:
     if isinstance(source, Scenario):
         return grid(source, rules)
     items = list(source)
-    if items and all(isinstance(c, GridCell) for c in items):
-        return items
-    if items and all(isinstance(s, Scenario) for s in items):
-        return [c for s in items for c in grid(s, rules)]
+    cells = [c for c in items if isinstance(c, GridCell)]
+    if items and len(cells) == len(items):
+        return cells
+    scenarios = [s for s in items if isinstance(s, Scenario)]
+    if items and len(scenarios) == len(items):
+        return [c for s in scenarios for c in grid(s, rules)]
     raise TypeError("plot_grid takes a Scenario, a list of Scenarios or the cells of simulate.engine.grid.grid()")
 
 
-def _fit(rows, columns, cell_w, cell_h, fs, measure) -> str | None:
+def _fit(
+    rows: Sequence[GridRow], columns: Sequence[str], cell_w: float, cell_h: float, fs: float, measure: Measure
+) -> str | None:
     """How the cells fit at ``fs``: "stacked" (tally over note), "inline", or None."""
     pad = 0.08
     tag_pad = 2 * 0.3 * fs * 0.85 / 72
@@ -138,7 +153,9 @@ def _fit(rows, columns, cell_w, cell_h, fs, measure) -> str | None:
     return "stacked" if stacked else ("inline" if inline else None)
 
 
-def _draw_cells(ax, rows, columns, fs, mode, measure) -> None:
+def _draw_cells(
+    ax: Axes, rows: Sequence[GridRow], columns: Sequence[str], fs: float, mode: str, measure: Measure
+) -> None:
     from matplotlib.patches import Rectangle
 
     cell_w_in, cell_h_in = axes_inches(ax)
@@ -191,7 +208,7 @@ def _draw_cells(ax, rows, columns, fs, mode, measure) -> None:
                         color=INK, gid=f"grid-note-{i}-{j}")
 
 
-def _setup_axes(ax, rows, columns, fs, measure) -> None:
+def _setup_axes(ax: Axes, rows: Sequence[GridRow], columns: Sequence[str], fs: float, measure: Measure) -> None:
     ax.set_gid("grid")
     ax.set_xlim(0, len(columns))
     ax.set_ylim(len(rows), 0)
@@ -208,7 +225,7 @@ def _setup_axes(ax, rows, columns, fs, measure) -> None:
         spine.set_visible(False)
 
 
-def _codes_note(rows) -> str:
+def _codes_note(rows: Sequence[GridRow]) -> str:
     codes: dict[str, str] = {}
     for row in rows:
         for outcome in row.outcomes.values():
@@ -220,7 +237,7 @@ def _codes_note(rows) -> str:
     return text
 
 
-def plot_grid(source, rules: Sequence = (), *, ax=None):
+def plot_grid(source: GridSource, rules: Sequence[VotingRule | str] = (), *, ax: Axes | None = None) -> Figure:
     """The what-if grid of a scenario (or of several) as a figure; returns the Figure.
 
     ``source`` is a :class:`~simulate.catalog.scenarios.Scenario`, a list of them, or
@@ -241,7 +258,7 @@ def plot_grid(source, rules: Sequence = (), *, ax=None):
 
         base = mpl.rcParams["font.size"]
         if ax is not None:
-            fig = ax.get_figure(root=True)
+            fig = cast("Figure", ax.get_figure(root=True))  # an Axes the caller drew on a figure
             measure = Measure(fig)
             w, h = axes_inches(ax)
             fs = base
@@ -257,7 +274,7 @@ def plot_grid(source, rules: Sequence = (), *, ax=None):
     return fig
 
 
-def _plot_grid_figure(fig, rows, columns, base) -> None:
+def _plot_grid_figure(fig: Figure, rows: Sequence[GridRow], columns: Sequence[str], base: float) -> None:
     measure = Measure(fig)
     W, H = fig.get_size_inches()
     symbols = list(dict.fromkeys(r.symbol for r in rows))

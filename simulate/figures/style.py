@@ -81,7 +81,7 @@ FORMATS = ("png", "svg", "pdf")
 SVG_HASHSALT = "unsc-simulate"
 
 
-def style_context():
+def style_context() -> contextlib.AbstractContextManager[None]:
     """The slide style as a context manager (``with style_context(): ...``)."""
     import matplotlib.style
 
