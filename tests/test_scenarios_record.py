@@ -8,6 +8,7 @@ from helpers import ROOT, facts_ballots
 
 from simulate import bundled_scenarios, load_scenario, load_scenario_file, replay
 from simulate.catalog.scenarios import _symbol_key
+from simulate.errors import DataFileError
 
 SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.toml"))
 
@@ -64,3 +65,13 @@ def test_ballots_are_the_checked_facts(symbol):
     facts = facts_ballots()[symbol]
     record = load_scenario(symbol).record
     assert {m: str(b) for m, b in record.by_member().items()} == facts
+
+
+def test_an_empty_symbol_is_one_clear_error(tmp_path):
+    """Found by the loader fuzz test: ``symbol = ""`` raised attrs' ValueError (a traceback)."""
+    text = (ROOT / "scenarios" / "S-2016-846.toml").read_text(encoding="utf-8")
+    lines = ['symbol = ""' if line.startswith("symbol = ") else line for line in text.splitlines()]
+    path = tmp_path / "empty-symbol.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"\[draft\] symbol: expected a draft's symbol"):
+        load_scenario_file(path)

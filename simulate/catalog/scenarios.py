@@ -241,6 +241,10 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
             get_rule(d.rule)
         except SimulateError as exc:
             raise DataFileError(path, f"[draft] rule: {exc}") from None
+    if not d.symbol:  # Draft refuses it too, but with attrs' ValueError
+        raise DataFileError(
+            path, f"[draft] symbol: expected a draft's symbol such as \"S/2016/1026\", got {d.symbol!r}"
+        )
     draft = Draft(
         symbol=d.symbol,
         date=d.date,
