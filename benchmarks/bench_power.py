@@ -245,7 +245,11 @@ def run_enumeration() -> dict[str, Any]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), CHILD_FLAG], capture_output=True, text=True, env=env, check=False
+        [sys.executable, str(Path(__file__).resolve()), CHILD_FLAG],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode != 0:
@@ -326,11 +330,20 @@ def targets(report: dict[str, Any]) -> list[dict[str, Any]]:
                 out.append({"target": name, "met": peer["speedup"] >= SPEEDUP_TARGET, "why": f"{peer['speedup']:.1f}x"})
     e = report["enumeration"]
     ok = e.get("status") == "ok"
-    out.append({"target": f"3^15 profiles decided by charter-1965 (Rule.decide) in < {ENUMERATION_SECONDS:g} s",
-                "met": ok and e["project_rule_seconds"] < ENUMERATION_SECONDS,
-                "why": f"{e['project_rule_seconds']:.3f} s" if ok else str(e.get("detail"))})
-    out.append({"target": f"3^15 profiles in < {ENUMERATION_MIB} MiB peak", "met": ok and e["peak_mib"] < ENUMERATION_MIB,
-                "why": f"{e['peak_mib']:.0f} MiB" if ok else str(e.get("detail"))})  # fmt: skip
+    out.append(
+        {
+            "target": f"3^15 profiles decided by charter-1965 (Rule.decide) in < {ENUMERATION_SECONDS:g} s",
+            "met": ok and e["project_rule_seconds"] < ENUMERATION_SECONDS,
+            "why": f"{e['project_rule_seconds']:.3f} s" if ok else str(e.get("detail")),
+        }
+    )
+    out.append(
+        {
+            "target": f"3^15 profiles in < {ENUMERATION_MIB} MiB peak",
+            "met": ok and e["peak_mib"] < ENUMERATION_MIB,
+            "why": f"{e['peak_mib']:.0f} MiB" if ok else str(e.get("detail")),
+        }
+    )
     return out
 
 

@@ -34,7 +34,7 @@ DATED = {
 def main() -> int:
     with SOURCE.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    fields = list(rows[0].keys()) + ["valid_from", "valid_to"]
+    fields = [*rows[0].keys(), "valid_from", "valid_to"]
     used = set()
     for row in rows:
         row["valid_from"] = row["valid_to"] = ""

@@ -7,7 +7,10 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["SimulateError", "DataFileError", "UnknownNameError", "suggest"]
+__all__ = ["TESTING_EXTRA", "DataFileError", "SimulateError", "UnknownNameError", "suggest"]
+
+#: What to install for the parts that need hypothesis (simulate.strategies, sampled rule checks).
+TESTING_EXTRA = "pip install 'unsc-simulate[testing]'"
 
 
 class SimulateError(Exception):

@@ -41,9 +41,19 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
-from hypothesis.extra import numpy as hnp
+
+from .errors import TESTING_EXTRA
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+    from hypothesis.extra import numpy as hnp
+except ModuleNotFoundError as exc:  # hypothesis is an extra, not a dependency
+    if exc.name is None or exc.name.partition(".")[0] != "hypothesis":
+        raise
+    raise ModuleNotFoundError(
+        f"simulate.strategies needs hypothesis, which is not installed: {TESTING_EXTRA}", name=exc.name
+    ) from exc
 
 from .model.ballots import Ballot
 from .model.council import Council

@@ -52,6 +52,7 @@ not monotonic: adopted with 12 in favour, but rejected after Ukraine switches fr
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import textwrap
@@ -70,20 +71,21 @@ from ..model.council import Council
 from ..model.motion import Matter, Motion
 from ..rules.function import FunctionRule
 from ..rules.protocol import VotingRule
-from ..rules.seats import example_council
 
 __all__ = [
-    "check_rule",
-    "RuleReport",
-    "PropertyResult",
-    "Counterexample",
-    "decision_table",
     "EXHAUSTIVE_AUTO",
     "EXHAUSTIVE_MAX",
     "PROPERTIES",
+    "Counterexample",
+    "PropertyResult",
+    "RuleReport",
+    "check_rule",
+    "decision_table",
 ]
 
 TERNARY = (YES, NO, ABSTAIN)
+#: How the blocking report names each seat kind.
+KIND_LABELS = {"veto": "veto holders", "permanent": "permanent members without a veto", "elected": "elected members"}
 
 #: Up to this many seats every profile is enumerated by default.
 EXHAUSTIVE_AUTO = 13
@@ -211,11 +213,14 @@ class RuleReport:
         lines.append("")
         if self.adopted_profiles is not None:
             share = self.adopted_profiles / self.profiles
-            lines.append(f"Adopted: {self.adopted_profiles:,} of {self.profiles:,} yes/no/abstain profiles ({share:.2%})")
+            lines.append(
+                f"Adopted: {self.adopted_profiles:,} of {self.profiles:,} yes/no/abstain profiles ({share:.2%})"
+            )
         if self.winning_coalitions is not None:
             share = self.winning_coalitions / self.coalitions
             lines.append(
-                f"Winning coalitions (members yes, the rest no): {self.winning_coalitions:,} of {self.coalitions:,} ({share:.2%})"
+                f"Winning coalitions (members yes, the rest no): {self.winning_coalitions:,} "
+                f"of {self.coalitions:,} ({share:.2%})"
             )
         bad = self.failures
         if bad:
@@ -242,7 +247,9 @@ class RuleReport:
                     "members": list(r.members),
                     "text": r.text,
                     "exact": r.exact,
-                    "counterexample": None if r.counterexample is None else {
+                    "counterexample": None
+                    if r.counterexample is None
+                    else {
                         "text": r.counterexample.text,
                         "profiles": [[str(b) for b in p] for p in r.counterexample.profiles],
                         "members": list(r.counterexample.members),
@@ -492,7 +499,7 @@ def _exact(rule, motion: Motion, lattice: _Lattice, decide) -> tuple[list[Proper
     best = None
     for kind in ("veto", "permanent", "elected"):
         axes = [i for i, k in enumerate(kinds) if k == kind]
-        for A, B in zip(axes, axes[1:], strict=False):
+        for A, B in itertools.pairwise(axes):
             for x, y in ((YES, NO), (YES, ABSTAIN), (NO, ABSTAIN)):
                 sa, da, pa = lattice.moves(A, x, y)
                 sb, db, pb = lattice.moves(B, y, x)
@@ -584,7 +591,9 @@ def _exact(rule, motion: Motion, lattice: _Lattice, decide) -> tuple[list[Proper
     asum = ssum  # same shape: counts 0..m per axis
     smallest = _argbest(~A, asum)
     if unanimous:
-        results.append(_abstention_result(council, sorted(lone), None if smallest is None else int(asum[smallest]), True))
+        results.append(
+            _abstention_result(council, sorted(lone), None if smallest is None else int(asum[smallest]), True)
+        )
     else:
         results.append(_moot("abstention"))
 
@@ -594,7 +603,10 @@ def _exact(rule, motion: Motion, lattice: _Lattice, decide) -> tuple[list[Proper
         winning = int(np.count_nonzero(W))
     else:
         multinomial = [
-            np.array([math.factorial(m) // (math.factorial(y) * math.factorial(k) * math.factorial(a)) for y, k, a in comps], dtype=object)
+            np.array(
+                [math.factorial(m) // (math.factorial(y) * math.factorial(k) * math.factorial(a)) for y, k, a in comps],
+                dtype=object,
+            )
             for m, comps in zip(sizes, lattice.comps, strict=True)
         ]
         adopted = int((_outer(multinomial) * D).sum())
@@ -611,13 +623,18 @@ def _monotonic_failure(council, before: np.ndarray, seat: int, a: int, b: int, d
     text = (
         f"not monotonic: {_verdict(d[0])} with {yes0} in favour, but {_verdict(d[1])} after {name} "
         f"switches from {Ballot(a)} to {Ballot(b)}\n"
-        + "  before: " + "\n".join(_profile_words(council, before, "          ")) + "\n"
+        + "  before: "
+        + "\n".join(_profile_words(council, before, "          "))
+        + "\n"
         + f"          -> {_verdict(d[0])}\n"
         + f"  after:  {name} votes {Ballot(b)} -> {_verdict(d[1])} ({yes1} in favour)"
     )
     cx = Counterexample(text, (_ballots(before), _ballots(after)), (name,))
     return PropertyResult(
-        "monotonic", False, f"{name} switching from {Ballot(a)} to {Ballot(b)} defeats an adopted draft", counterexample=cx
+        "monotonic",
+        False,
+        f"{name} switching from {Ballot(a)} to {Ballot(b)} defeats an adopted draft",
+        counterexample=cx,
     )
 
 
@@ -632,7 +649,8 @@ def _anonymity_failure(council, before: np.ndarray, i: int, j: int, decide) -> P
         f"changes the outcome\n"
         + f"  {a} {Ballot(int(before[i]))}, {b} {Ballot(int(before[j]))} -> {_verdict(d[0])}\n"
         + f"  {a} {Ballot(int(after[i]))}, {b} {Ballot(int(after[j]))} -> {_verdict(d[1])}\n"
-        + "  profile: " + "\n".join(_profile_words(council, before, "           "))
+        + "  profile: "
+        + "\n".join(_profile_words(council, before, "           "))
     )
     cx = Counterexample(text, (_ballots(before), _ballots(after)), (a, b))
     return PropertyResult("anonymous", False, f"{a} and {b} ({kind}) are not interchangeable", counterexample=cx)
@@ -663,7 +681,7 @@ def _split(lattice: _Lattice, counts: Sequence[int], last: bool = False) -> list
     """Seats: ``counts[c]`` of group ``c``, the first (or the last) ones."""
     seats = []
     for group, k in zip(lattice.groups, counts, strict=True):
-        seats += [int(s) for s in (group[len(group) - k:] if last else group[:k])] if k else []
+        seats += [int(s) for s in (group[len(group) - k :] if last else group[:k])] if k else []
     return sorted(seats)
 
 
@@ -705,7 +723,9 @@ def _proper_text(council, S, T, decide) -> PropertyResult:
         f"  {len(T)} in favour: {_coalition(council, T, 99)} -> {_verdict(d[1])}"
     )
     cx = Counterexample(text, (_ballots(pS), _ballots(pT)), tuple(_names(council, S + T)))
-    return PropertyResult("proper", False, f"coalitions of {len(S)} and {len(T)} members, disjoint, both adopt drafts", counterexample=cx)
+    return PropertyResult(
+        "proper", False, f"coalitions of {len(S)} and {len(T)} members, disjoint, both adopt drafts", counterexample=cx
+    )
 
 
 def _decisive_failure(council, lattice: _Lattice, s, decide) -> PropertyResult:
@@ -734,14 +754,16 @@ def _decisive_text(council, S, decide) -> PropertyResult:
 def _blocking_exact(council, lattice: _Lattice, blocked, bsize, weights, kinds) -> PropertyResult:
     sizes = lattice.sizes
     if not blocked.any():
-        return PropertyResult("blocking", None, "no coalition can defeat a draft by voting no: everything passes", (), None)
+        return PropertyResult(
+            "blocking", None, "no coalition can defeat a draft by voting no: everything passes", (), None
+        )
     k = int(bsize[blocked].min())
     minimal = blocked & (bsize == k)
     count = int((_outer(weights) * minimal).sum())  # C(m, s) = C(m, m - s) coalitions per point
     example = _earliest_coalition(lattice, minimal)
     # members of minimal coalitions of size 1: groups where one member voting no blocks
     lone = []
-    for a, m in enumerate(sizes):
+    for a in range(len(sizes)):
         idx = tuple((mm - 1 if b == a else mm) for b, mm in enumerate(sizes))
         if blocked[idx]:
             lone += [int(x) for x in lattice.groups[a]]
@@ -762,14 +784,21 @@ def _blocking_exact(council, lattice: _Lattice, blocked, bsize, weights, kinds) 
             per_kind[kind] = None
     parts = []
     for kind, size in per_kind.items():
-        label = {"veto": "veto holders", "permanent": "permanent members without a veto", "elected": "elected members"}[kind]
-        parts.append(f"{label} alone: {size if size is not None else 'cannot block'}")
-    if len(per_kind) > 1 or (per_kind and list(per_kind.values())[0] != k):
+        parts.append(f"{KIND_LABELS[kind]} alone: {size if size is not None else 'cannot block'}")
+    if len(per_kind) > 1 or (per_kind and next(iter(per_kind.values())) != k):
         text += "; " + "; ".join(parts)
     p = _no_profile(council.size, example)
     return PropertyResult(
-        "blocking", None, text, tuple(_names(council, example)), k,
-        Counterexample(f"{_coalition(council, example, 99)} voting no, the rest yes -> rejected", (_ballots(p),), tuple(_names(council, example))),
+        "blocking",
+        None,
+        text,
+        tuple(_names(council, example)),
+        k,
+        Counterexample(
+            f"{_coalition(council, example, 99)} voting no, the rest yes -> rejected",
+            (_ballots(p),),
+            tuple(_names(council, example)),
+        ),
         detail={"per_class": per_kind, "coalitions": count, "lone": tuple(_names(council, sorted(lone)))},
     )
 
@@ -795,15 +824,22 @@ def _abstention_result(
     else:
         tail = f"; no blocking number of abstentions found in {tried} sampled profiles (a number may still block)"
     return PropertyResult(
-        "abstention", False, "no: a lone abstention never defeats a draft all the others support" + tail,
-        (), smallest, exact=exact, detail={"smallest": smallest},
+        "abstention",
+        False,
+        "no: a lone abstention never defeats a draft all the others support" + tail,
+        (),
+        smallest,
+        exact=exact,
+        detail={"smallest": smallest},
     )
 
 
 # ---------------------------------------------------------------- sampled analysis (hypothesis)
 
 
-def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[list[PropertyResult], int | None, int | None, str]:
+def _sampled(
+    rule, motion: Motion, decide, examples: int, seed: int
+) -> tuple[list[PropertyResult], int | None, int | None, str]:
     from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
     from hypothesis.errors import HypothesisException, NoSuchExample
@@ -812,8 +848,12 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
     n = council.size
     kinds = [s.kind for s in council.seats]
     conf = settings(
-        max_examples=examples, database=None, deadline=None, derandomize=False,
-        suppress_health_check=list(HealthCheck), phases=[Phase.generate, Phase.shrink],
+        max_examples=examples,
+        database=None,
+        deadline=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.generate, Phase.shrink],
     )
 
     # existence searches (a veto player's "no" in an adopted draft, a blocking coalition that is
@@ -893,9 +933,12 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
         return p
 
     results = []
+
     # monotonic
     def ups(p):
-        moves = [(i, b) for i in range(n) for b in ((YES, ABSTAIN) if p[i] == NO else (YES,) if p[i] == ABSTAIN else ())]
+        moves = [
+            (i, b) for i in range(n) for b in ((YES, ABSTAIN) if p[i] == NO else (YES,) if p[i] == ABSTAIN else ())
+        ]
         rows = np.repeat(p.reshape(1, -1), len(moves), axis=0)
         for r, (i, b) in enumerate(moves):
             rows[r, i] = b
@@ -909,7 +952,9 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
 
     p = search_profiles(not_monotonic)
     if p is None:
-        results.append(PropertyResult("monotonic", True, f"no counterexample in {examples} examples (sampled)", exact=False))
+        results.append(
+            PropertyResult("monotonic", True, f"no counterexample in {examples} examples (sampled)", exact=False)
+        )
     else:
         p = simplify(p, not_monotonic)
         moves, rows = ups(p)
@@ -933,7 +978,14 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
     p = search_profiles(not_anonymous)
     if p is None:
         classes = ", ".join(k for k, c in council.kinds.items() if c)
-        results.append(PropertyResult("anonymous", True, f"within each seat class ({classes}); no counterexample in {examples} examples (sampled)", exact=False))
+        results.append(
+            PropertyResult(
+                "anonymous",
+                True,
+                f"within each seat class ({classes}); no counterexample in {examples} examples (sampled)",
+                exact=False,
+            )
+        )
     else:
         p = simplify(p, not_anonymous)
         cand, rows = swapped(p)
@@ -991,7 +1043,11 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
 
     found = search(st.lists(st.sampled_from([0, 1, 2]), min_size=n, max_size=n), improper)
     if found is None:
-        results.append(PropertyResult("proper", True, f"no two disjoint winning coalitions in {examples} examples (sampled)", exact=False))
+        results.append(
+            PropertyResult(
+                "proper", True, f"no two disjoint winning coalitions in {examples} examples (sampled)", exact=False
+            )
+        )
     else:
         found = list(found)
         for i in range(n):
@@ -1012,9 +1068,13 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
 
     found = search(st.lists(st.booleans(), min_size=n, max_size=n), neither)
     if found is None:
-        results.append(PropertyResult("decisive", True, f"no counterexample in {examples} examples (sampled)", exact=False))
+        results.append(
+            PropertyResult("decisive", True, f"no counterexample in {examples} examples (sampled)", exact=False)
+        )
     else:
-        results.append(attrs.evolve(_decisive_text(council, [i for i, m in enumerate(found) if m], decide), exact=False))
+        results.append(
+            attrs.evolve(_decisive_text(council, [i for i, m in enumerate(found) if m], decide), exact=False)
+        )
 
     # smallest blocking coalition (searched, then made minimal)
     def smallest(ballot: int, seats: list[int]) -> list[int] | None:
@@ -1061,14 +1121,26 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
                 found_k = smallest(NO, seats)
                 per_kind[kind] = None if found_k is None else len(found_k)
         if len(per_kind) > 1:
-            labels = {"veto": "veto holders", "permanent": "permanent members without a veto", "elected": "elected members"}
-            text += "; " + "; ".join(f"{labels[k]} alone: {v if v is not None else 'none found'}" for k, v in per_kind.items())
+            text += "; " + "; ".join(
+                f"{KIND_LABELS[k]} alone: {v if v is not None else 'none found'}" for k, v in per_kind.items()
+            )
         pB = _no_profile(n, B)
-        results.append(PropertyResult(
-            "blocking", None, text, tuple(_names(council, B)), len(B),
-            Counterexample(f"{_coalition(council, B, 99)} voting no, the rest yes -> rejected", (_ballots(pB),), tuple(_names(council, B))),
-            exact=False, detail={"per_class": per_kind, "lone": tuple(_names(council, lone))},
-        ))
+        results.append(
+            PropertyResult(
+                "blocking",
+                None,
+                text,
+                tuple(_names(council, B)),
+                len(B),
+                Counterexample(
+                    f"{_coalition(council, B, 99)} voting no, the rest yes -> rejected",
+                    (_ballots(pB),),
+                    tuple(_names(council, B)),
+                ),
+                exact=False,
+                detail={"per_class": per_kind, "lone": tuple(_names(council, lone))},
+            )
+        )
 
     # abstention: the lone abstentions are decided exactly
     rows = np.full((n, n), YES, dtype=np.int8)
@@ -1082,7 +1154,12 @@ def _sampled(rule, motion: Motion, decide, examples: int, seed: int) -> tuple[li
 
     order = list(PROPERTIES)
     results.sort(key=lambda r: order.index(r.key))
-    return results, None, None, f"sampled with hypothesis ({examples} examples per property, shrunk counterexamples); exact only where stated"
+    return (
+        results,
+        None,
+        None,
+        f"sampled with hypothesis ({examples} examples per property, shrunk counterexamples); exact only where stated",
+    )
 
 
 # ---------------------------------------------------------------- entry point
@@ -1149,7 +1226,9 @@ def check_rule(
             f"use --examples N for a hypothesis search"
         )
     if method == "classes" and isinstance(rule, FunctionRule):
-        raise SimulateError(f"rule {rule.name} is a decision function: it has no seat classes; use exhaustive or sampled")
+        raise SimulateError(
+            f"rule {rule.name} is a decision function: it has no seat classes; use exhaustive or sampled"
+        )
     if examples < 1:
         raise SimulateError(f"examples must be at least 1, got {examples}")
     if method == "sampled" and examples * n * n > SAMPLED_BUDGET:

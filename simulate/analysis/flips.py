@@ -50,15 +50,16 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..codes import ABSENT, ABSTAIN, NO, YES
-from ..games.errors import PowerInputError
 from ..catalog.scenarios import Scenario
+from ..codes import ABSENT, ABSTAIN, NO, YES
 from ..engine.replay import decide_record, replay
+from ..games.errors import PowerInputError
 from ..games.symmetry import partition
 from ..model.ballots import Ballot
 from ..model.motion import Motion
 from ..model.records import VoteRecord
-from ..model.whatif import Change, WhatIf
+from ..model.whatif import Change as WhatIfChange
+from ..model.whatif import WhatIf
 from ..rules.protocol import VotingRule
 from .power import rule_classes, rule_decide
 
@@ -152,7 +153,9 @@ def _groups(record: VoteRecord, rule: VotingRule, motion: Motion) -> list[_Group
     return groups
 
 
-def _patterns(groups: Sequence[_Group], base: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+def _patterns(
+    groups: Sequence[_Group], base: np.ndarray
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """Chunks of (pattern numbers, profiles, movers per group, cost)."""
     dims = [len(g.options) for g in groups]
     total = math.prod(dims)
@@ -164,7 +167,7 @@ def _patterns(groups: Sequence[_Group], base: np.ndarray) -> Iterator[tuple[np.n
         profiles = np.repeat(base[None, :], len(number), axis=0)
         movers = np.empty((len(number), len(groups)), dtype=np.int64)
         cost = np.zeros(len(number), dtype=np.int64)
-        for g, (group, pick) in enumerate(zip(groups, choice)):
+        for g, (group, pick) in enumerate(zip(groups, choice, strict=True)):
             counts = group.options[pick]  # (rows, targets)
             cum = np.cumsum(counts, axis=1)
             movers[:, g] = cum[:, -1]
@@ -175,7 +178,9 @@ def _patterns(groups: Sequence[_Group], base: np.ndarray) -> Iterator[tuple[np.n
         yield number, profiles, movers, cost
 
 
-def minimal_flips(record: VoteRecord, rule: VotingRule | str | None = None, *, limit: int | None = None, whatifs: Sequence[str] = ()) -> Flips:
+def minimal_flips(
+    record: VoteRecord, rule: VotingRule | str | None = None, *, limit: int | None = None, whatifs: Sequence[str] = ()
+) -> Flips:
     """The minimal flips of ``record`` under ``rule`` (default: the record's own rule).
 
     ``limit`` caps how many minimal sets are listed (smallest first); ``count``
@@ -228,28 +233,24 @@ def minimal_flips(record: VoteRecord, rule: VotingRule | str | None = None, *, l
         key=lambda k: (sum(k), [-x for x in k]),
     )
     names = record.council.names
-    count = sum(math.prod(math.comb(len(grp.seats), k) for grp, k in zip(groups, ks)) for ks in minimal)
+    count = sum(math.prod(math.comb(len(grp.seats), k) for grp, k in zip(groups, ks, strict=True)) for ks in minimal)
     dims = [len(g.options) for g in groups]
     sets: list[list[tuple[int, int]]] = []
     for ks in minimal:
         pattern = int(best_pattern[np.ravel_multi_index(tuple(ks), shape)])
         picks = np.unravel_index(pattern, dims)
         per_group = []
-        for grp, pick in zip(groups, picks):
+        for grp, pick in zip(groups, picks, strict=True):
             counts = grp.options[int(pick)].tolist()
-            targets = [t for t, m in zip(grp.targets, counts) for _ in range(m)]
+            targets = [t for t, m in zip(grp.targets, counts, strict=True) for _ in range(m)]
             per_group.append([(chosen, targets) for chosen in itertools.combinations(grp.seats, sum(counts))])
         for combo in itertools.product(*per_group):
-            changes = sorted(
-                (seat, to) for chosen, targets in combo for seat, to in zip(chosen, targets)
-            )
+            changes = sorted((seat, to) for chosen, targets in combo for seat, to in zip(chosen, targets, strict=True))
             sets.append(changes)
     sets.sort(key=lambda s: (len(s), [seat for seat, _ in s]))
     if limit is not None:
         sets = sets[: max(0, limit)]
-    listed = tuple(
-        tuple(Change(names[seat], Ballot(int(base[seat])), Ballot(int(to))) for seat, to in s) for s in sets
-    )
+    listed = tuple(tuple(Change(names[seat], Ballot(int(base[seat])), Ballot(int(to))) for seat, to in s) for s in sets)
     critical: list[int] = []
     pivotal: list[int] = []
     for g, group in enumerate(groups):
@@ -271,12 +272,13 @@ def minimal_flips(record: VoteRecord, rule: VotingRule | str | None = None, *, l
 
 def scenario_flips(
     scenario: Scenario,
-    changes: Sequence[WhatIf | Change | str] = (),
+    changes: Sequence[WhatIf | WhatIfChange | str] = (),
     rule: VotingRule | str | None = None,
     *,
     limit: int | None = None,
 ) -> Flips:
-    """:func:`minimal_flips` of a scenario after its what-ifs (names or objects), as :func:`~simulate.engine.replay.replay` applies them.
+    """:func:`minimal_flips` of a scenario after its what-ifs (names or objects),
+    as :func:`~simulate.engine.replay.replay` applies them.
 
     >>> from simulate.catalog.scenarios import load_scenario
     >>> f = scenario_flips(load_scenario("S/2016/1026"), ["russia-abstains"])

@@ -16,10 +16,9 @@ import numpy as np
 
 from ..errors import DataFileError, SimulateError, UnknownNameError
 from ..io.pyrule import load_python_rule
-from ..io.rulefiles import builtin_dir, builtin_rule, builtin_rules, load_rule_file
+from ..io.rulefiles import builtin_dir, builtin_rule, load_rule_file
 from ..rules.function import FunctionRule
 from ..rules.protocol import VotingRule
-from ..rules.quota import Rule
 
 __all__ = [
     "AMENDMENT_1965",
@@ -136,7 +135,7 @@ def get_rule(name: str | VotingRule | os.PathLike) -> VotingRule:
     """
     if isinstance(name, VotingRule):
         return name
-    if _looks_like_path(name):
+    if isinstance(name, os.PathLike) or _looks_like_path(name):
         return load_rule_source(name)
     try:
         return RULES[name.strip().lower()]
@@ -148,7 +147,7 @@ def get_rule(name: str | VotingRule | os.PathLike) -> VotingRule:
 
 def as_rule(obj: str | VotingRule | Callable[..., np.ndarray]) -> VotingRule:
     """A rule from a name, a rule, or a plain decision function over profile arrays."""
-    if isinstance(obj, str | os.PathLike) or isinstance(obj, VotingRule):
+    if isinstance(obj, str | os.PathLike | VotingRule):
         return get_rule(obj)
     if callable(obj):
         return FunctionRule(obj, name=getattr(obj, "__name__", "custom"))

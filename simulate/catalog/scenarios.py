@@ -38,11 +38,11 @@ from .registry import get_rule
 
 __all__ = [
     "Scenario",
+    "bundled_dir",
+    "bundled_scenarios",
+    "find_record",
     "load_scenario",
     "load_scenario_file",
-    "bundled_scenarios",
-    "bundled_dir",
-    "find_record",
 ]
 
 
@@ -233,7 +233,9 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
     try:
         matter = Matter(d.matter)
     except ValueError:
-        raise DataFileError(path, f"[draft] matter: expected \"substantive\" or \"procedural\", got {d.matter!r}") from None
+        raise DataFileError(
+            path, f"[draft] matter: expected \"substantive\" or \"procedural\", got {d.matter!r}"
+        ) from None
     if d.chapter is not None and d.chapter not in CHARTER_CHAPTERS:
         raise DataFileError(
             path,
@@ -247,6 +249,10 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
             get_rule(d.rule)
         except SimulateError as exc:
             raise DataFileError(path, f"[draft] rule: {exc}") from None
+    if not d.symbol:  # Draft refuses it too, but with attrs' ValueError
+        raise DataFileError(
+            path, f"[draft] symbol: expected a draft's symbol such as \"S/2016/1026\", got {d.symbol!r}"
+        )
     draft = Draft(
         symbol=d.symbol,
         date=d.date,
@@ -277,7 +283,9 @@ def _build(spec: ScenarioSpec, path: Path) -> Scenario:
             ballots[member] = parse_ballot(word)
     missing = [m.name for m in council.members if m not in ballots]
     if missing:
-        raise DataFileError(path, f"[votes]: no ballot for {', '.join(missing)} (every council member needs one; use absent = [...])")
+        raise DataFileError(
+            path, f"[votes]: no ballot for {', '.join(missing)} (every council member needs one; use absent = [...])"
+        )
     record = VoteRecord(draft, council, [ballots[m] for m in council.members], rule=d.rule)
 
     for name in spec.whatif:
@@ -490,10 +498,21 @@ def load_scenario(ref: str | Path) -> Scenario:
     if text.endswith(".toml") or path.is_file():
         return load_scenario_file(path)
     key = _symbol_key(text)
+    # fast path (start-up speed): a bundled file is named after its draft (S-2016-1026.toml, checked by
+    # tests/test_scenarios_record.py), so only that file is parsed; any surprise falls back to the full scan
+    folder = bundled_dir()
+    named = [p for p in folder.glob("*.toml") if _symbol_key(p.stem) == key]
+    if len(named) == 1:
+        scenario = load_scenario_file(named[0])
+        if _symbol_key(scenario.symbol) == key:
+            return scenario
     scenarios = bundled_scenarios()
     for scenario in scenarios:
         if _symbol_key(scenario.symbol) == key or (scenario.path and _symbol_key(scenario.path.stem) == key):
             return scenario
     raise UnknownNameError(
-        "scenario", text, [s.symbol for s in scenarios], hint="(a bundled symbol, see `unsc scenarios`, or a path to a .toml file)"
+        "scenario",
+        text,
+        [s.symbol for s in scenarios],
+        hint="(a bundled symbol, see `unsc scenarios`, or a path to a .toml file)",
     )

@@ -17,10 +17,11 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import SimulateError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 DESCRIPTION = """\
 Simulate the voting rules of the UN Security Council: replay the 2016 Aleppo
@@ -46,11 +47,25 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         self._action_max_length = 16
 
 
+_VERSION_HELP = "show program's version number and exit"  # argparse's own words for action="version"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the package metadata is read only when asked (start-up speed)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=_VERSION_HELP)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from .. import __version__  # computed on first access (simulate.__getattr__)
+
+        print(f"unsc-simulate {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="unsc", description=DESCRIPTION, formatter_class=_Formatter)
-    from .. import __version__
-
-    parser.add_argument("--version", action="version", version=f"unsc-simulate {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", help="`unsc COMMAND --help` for more")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: (m.name != "core", m.name)):
         module = importlib.import_module(f"{__name__}.{info.name}")

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..errors import SimulateError
-from .core import ChangeAction, _print_json, add_change_options, add_new_seats_option, new_seats_changes, parse_set
+from .core import ChangeAction, add_change_options, add_new_seats_option, new_seats_changes, parse_set, print_json
 
 WORDS = ("yes", "no", "abstain", "absent")
 
@@ -70,10 +70,10 @@ def _one(
             council.index(member)
         out.append(change)
     elif option in ("--chance", "-c"):
-        change = parse_chance_option(value)
-        for member, _ in change.ballots:
+        chance = parse_chance_option(value)
+        for member, _ in chance.ballots:
             council.index(member)
-        out.append(change)
+        out.append(chance)
     elif option in ("--bloc", "-b"):
         bloc = parse_bloc_option(value)
         if bloc.leader not in council:
@@ -232,7 +232,7 @@ def cmd_chance(args: argparse.Namespace) -> int:
                     for name, e in ((n, estimates.estimate(n)) for n in scenario.record.council.names)
                 },
             }
-        _print_json(data)
+        print_json(data)
     else:
         print(format_result(scenario, result, unseen, estimates))
     return 0

@@ -3,28 +3,44 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SimulateError, UnknownNameError
 
+if TYPE_CHECKING:  # types only: the commands import what they use when they run (start-up speed)
+    from ..catalog.scenarios import Scenario
+    from ..model.whatif import Change, SetBallots, WhatIf
+
 __all__ = [
-    "register", "ChangeAction", "parse_set", "add_change_options", "resolve_changes",
-    "add_new_seats_option", "new_seats_changes",
+    "ChangeAction",
+    "add_change_options",
+    "add_new_seats_option",
+    "new_seats_changes",
+    "parse_set",
+    "register",
+    "resolve_changes",
 ]
 
 
 class ChangeAction(argparse.Action):
     """Collects ``--whatif NAME`` and ``--set MEMBER=BALLOT`` in command-line order."""
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         changes = list(getattr(namespace, self.dest, None) or [])
         changes.append((option_string, values))
         setattr(namespace, self.dest, changes)
 
 
-def parse_set(text: str):
+def parse_set(text: str) -> SetBallots:
     """``"Russia=abstain"`` -> a :class:`~simulate.model.whatif.SetBallots` change."""
     from ..model.whatif import SetBallots
 
@@ -55,16 +71,18 @@ def add_new_seats_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def new_seats_changes(args) -> list:
+def new_seats_changes(args: argparse.Namespace) -> list[WhatIf | Change]:
     """The ``--new`` ballots as a leading change (or none)."""
     from ..model.whatif import NewSeats
 
     return [NewSeats.parse(args.new)] if getattr(args, "new", None) else []
 
 
-def resolve_changes(scenario, changes):
+def resolve_changes(
+    scenario: Scenario, changes: Sequence[tuple[str, str]] | None
+) -> list[WhatIf | Change]:
     """What-if objects and changes from the collected options, checked against the scenario."""
-    out = []
+    out: list[WhatIf | Change] = []
     for option, value in changes or []:
         if option in ("--whatif", "-w"):
             out.append(scenario.whatif(value))
@@ -76,7 +94,10 @@ def resolve_changes(scenario, changes):
     return out
 
 
-def _print_json(data) -> None:
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on stdout (every command's ``--json``)."""
+    import json  # lazy: start-up speed (only --json needs it)
+
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
@@ -84,14 +105,14 @@ def _print_json(data) -> None:
 # ------------------------------------------------------------------ commands
 
 
-def cmd_scenarios(args) -> int:
+def cmd_scenarios(args: argparse.Namespace) -> int:
     from ..catalog.scenarios import bundled_dir, bundled_scenarios
     from ..engine.replay import replay
     from ..engine.words import Verdict
 
     scenarios = bundled_scenarios()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "symbol": s.symbol,
@@ -99,7 +120,11 @@ def cmd_scenarios(args) -> int:
                     "title": s.record.draft.title,
                     "whatifs": list(s.whatifs),
                     "path": str(s.path),
-                    **{k: v for k, v in replay(s).to_json().items() if k in ("adopted", "yes", "no", "abstain", "vetoed_by")},
+                    **{
+                        k: v
+                        for k, v in replay(s).to_json().items()
+                        if k in ("adopted", "yes", "no", "abstain", "vetoed_by")
+                    },
                 }
                 for s in scenarios
             ]
@@ -111,14 +136,19 @@ def cmd_scenarios(args) -> int:
         result = str(o.verdict) if o.verdict in (Verdict.ADOPTED, Verdict.VETOED) else "not adopted"
         line = f"  {s.symbol:<12} {s.record.draft.date.isoformat()}  {o.tally:<7} {result:<12}{s.record.draft.title}"
         print(line if len(line) <= 80 else line[:77] + "...")
-        print(textwrap.fill(
-            "what-ifs: " + ", ".join(s.whatifs), width=80, initial_indent=" " * 16, subsequent_indent=" " * 26,
-            break_on_hyphens=False,
-        ))
+        print(
+            textwrap.fill(
+                "what-ifs: " + ", ".join(s.whatifs),
+                width=80,
+                initial_indent=" " * 16,
+                subsequent_indent=" " * 26,
+                break_on_hyphens=False,
+            )
+        )
     return 0
 
 
-def cmd_replay(args) -> int:
+def cmd_replay(args: argparse.Namespace) -> int:
     from ..catalog.scenarios import load_scenario
     from ..engine.replay import replay
     from ..render.text import format_outcome
@@ -132,14 +162,14 @@ def cmd_replay(args) -> int:
     changes = new_seats_changes(args) + resolve_changes(scenario, args.changes)
     outcome = replay(scenario, changes, rule=args.rule)
     if args.json:
-        _print_json(outcome.to_json())
+        print_json(outcome.to_json())
     else:
         descriptions = [c.describe() for c in changes]
         print(format_outcome(outcome, baseline=scenario.record if changes else None, descriptions=descriptions))
     return 0
 
 
-def cmd_grid(args) -> int:
+def cmd_grid(args: argparse.Namespace) -> int:
     from ..catalog.scenarios import load_scenario
     from ..engine.grid import grid
     from ..render.text import format_grid
@@ -147,7 +177,7 @@ def cmd_grid(args) -> int:
     scenario = load_scenario(args.scenario)
     cells = grid(scenario, args.rule or (), changes=new_seats_changes(args))
     if args.json:
-        _print_json(
+        print_json(
             {
                 "symbol": scenario.symbol,
                 "rules": list(dict.fromkeys(c.rule for c in cells)),
@@ -161,11 +191,13 @@ def cmd_grid(args) -> int:
     else:
         print(format_grid(cells))
         for name, whatif in scenario.whatifs.items():
-            print(textwrap.fill(f"{name}: {whatif.describe()}", width=80, initial_indent="  ", subsequent_indent="    "))
+            print(
+                textwrap.fill(f"{name}: {whatif.describe()}", width=80, initial_indent="  ", subsequent_indent="    ")
+            )
     return 0
 
 
-def _rule_json(rule) -> dict:
+def _rule_json(rule: Any) -> dict[str, Any]:  # any rule kind: the optional fields are read with getattr
     classes = getattr(rule, "seat_classes", None)
     return {
         "name": rule.name,
@@ -183,21 +215,28 @@ def _rule_json(rule) -> dict:
     }
 
 
-def cmd_rules(args) -> int:
+def cmd_rules(args: argparse.Namespace) -> int:
     from ..catalog.registry import RULES, get_rule
     from ..rules.quota import STATUSES
 
     if args.name:
         rule = get_rule(args.name)
         if args.json:
-            _print_json(_rule_json(rule))
+            print_json(_rule_json(rule))
             return 0
         data = _rule_json(rule)
         print(textwrap.fill(f"{rule.name}: {rule.title}", width=80, subsequent_indent="  "))
         print(f"  status: {STATUSES.get(data['status'], data['status'])}")
         classes = getattr(rule, "seat_classes", None)
         if classes is not None:
-            print(textwrap.fill(f"seats: {classes.total} ({classes.describe()})", width=80, initial_indent="  ", subsequent_indent="    "))
+            print(
+                textwrap.fill(
+                    f"seats: {classes.total} ({classes.describe()})",
+                    width=80,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                )
+            )
         for label, key in (("Description", "description"), ("Assumptions", "assumptions")):
             if data[key]:
                 print()
@@ -210,17 +249,21 @@ def cmd_rules(args) -> int:
         return 0
     rules = [RULES[name] for name in RULES]
     if args.json:
-        _print_json([_rule_json(r) for r in rules])
+        print_json([_rule_json(r) for r in rules])
         return 0
     width = max(len(r.name) for r in rules) + 2
     for rule in rules:
-        print(textwrap.fill(rule.summary(), width=80, initial_indent=f"{rule.name:<{width}}", subsequent_indent=" " * width))
+        print(
+            textwrap.fill(
+                rule.summary(), width=80, initial_indent=f"{rule.name:<{width}}", subsequent_indent=" " * width
+            )
+        )
     print()
     print("`unsc rules NAME` for a rule's description, assumptions and sources.")
     return 0
 
 
-def cmd_demo(args) -> int:
+def cmd_demo(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..catalog.scenarios import load_scenario
@@ -242,13 +285,17 @@ def cmd_demo(args) -> int:
             whatif = scenario.whatif(name)
             outcome = replay(scenario, [name])
             print(textwrap.fill(f"What if {name}? {whatif.describe()}.", width=80))
-            print(textwrap.fill(f"-> {outcome.tally}. {outcome.reason}", width=80, initial_indent="   ", subsequent_indent="   "))
+            print(
+                textwrap.fill(
+                    f"-> {outcome.tally}. {outcome.reason}", width=80, initial_indent="   ", subsequent_indent="   "
+                )
+            )
         print()
     try:
         from .. import figures
     except ImportError:
-        figures = None
-    if figures is not None and hasattr(figures, "write_demo_figures"):
+        return 0
+    if hasattr(figures, "write_demo_figures"):
         paths = figures.write_demo_figures(Path(args.out))
         print(rule)
         print(f"Figures written to {args.out}/:")
@@ -258,16 +305,20 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def register(sub, formatter) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], formatter: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser(
-        "scenarios", help="list the bundled scenarios", formatter_class=formatter,
+        "scenarios",
+        help="list the bundled scenarios",
+        formatter_class=formatter,
         description="List the bundled scenarios, one line each, with their what-ifs.\n\nexample:\n  unsc scenarios",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_scenarios)
 
     p = sub.add_parser(
-        "replay", help="replay a vote, with what-ifs", formatter_class=formatter,
+        "replay",
+        help="replay a vote, with what-ifs",
+        formatter_class=formatter,
         description=(
             "Replay a vote and say why the draft passed or failed.\n\n"
             "SCENARIO is a bundled symbol (see `unsc scenarios`) or a path to a TOML file\n"
@@ -292,7 +343,9 @@ def register(sub, formatter) -> None:
     p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser(
-        "grid", help="every what-if of a scenario under every rule", formatter_class=formatter,
+        "grid",
+        help="every what-if of a scenario under every rule",
+        formatter_class=formatter,
         description=(
             "The outcome of the baseline and every named what-if of a scenario under each\n"
             "rule (default: the draft's own rule and the literal reading of its era).\n"
@@ -311,7 +364,9 @@ def register(sub, formatter) -> None:
     p.set_defaults(func=cmd_grid)
 
     p = sub.add_parser(
-        "rules", help="the built-in rules", formatter_class=formatter,
+        "rules",
+        help="the built-in rules",
+        formatter_class=formatter,
         description=(
             "The built-in voting rules, one line each; with NAME, one rule in full:\n"
             "its description, what is assumed, and its sources.\n\n"
@@ -323,7 +378,9 @@ def register(sub, formatter) -> None:
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser(
-        "demo", help="replay the 2016 Aleppo votes and the headline what-ifs", formatter_class=formatter,
+        "demo",
+        help="replay the 2016 Aleppo votes and the headline what-ifs",
+        formatter_class=formatter,
         description=(
             "Replay the October and December 2016 Aleppo votes, say why each draft failed\n"
             "and what the headline what-ifs would have changed; write figures to --out.\n\n"

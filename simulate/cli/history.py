@@ -8,12 +8,12 @@ Light at import: the record is loaded, and matplotlib imported, only inside the 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SimulateError, UnknownNameError
+from .core import print_json
 
 if TYPE_CHECKING:  # the modules themselves load lazily, inside the commands (start-up speed)
     from ..analysis.counterfactual import Decision, Summary
@@ -26,11 +26,6 @@ WIDTH = 80
 
 #: Short column labels for the permanent members (JSON keeps the canonical names).
 SHORT = {"Russian Federation": "Russia", "United Kingdom": "UK", "United States": "US"}
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 def _add_filters(p: argparse.ArgumentParser, *, vetoed_by: bool = True, outcome: bool = True) -> None:
@@ -128,7 +123,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         raise SimulateError("give --json or --csv, not both")
     history = _history(args)
     if args.json:
-        _print_json(history.to_json())
+        print_json(history.to_json())
         return 0
     if not len(history):
         return _nothing()
@@ -179,12 +174,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     history = _history(args, vetoes_only=True)
     if not len(history):
         if args.json:
-            _print_json(history.stats().to_json())
+            print_json(history.stats().to_json())
             return 0
         return _nothing("veto")
     stats = history.stats()
     if args.json:
-        _print_json(stats.to_json())
+        print_json(stats.to_json())
         return 0
     note = (
         f"{stats.vetoed_texts} vetoed texts; a member counts once per text it is named on. "
@@ -281,12 +276,12 @@ def cmd_counterfactual(args: argparse.Namespace) -> int:
         history = attrs.evolve(history, votes=tuple(v for v in history if v.has_tally))
     if not len(history):
         if args.json:
-            _print_json([])
+            print_json([])
             return 0
         return _nothing("veto" if not args.all else "vote with a tally")
     decisions = decide_votes(history, rules, reasons=bool(args.json or args.csv))
     if args.json:
-        _print_json([d.to_json() for d in decisions])
+        print_json([d.to_json() for d in decisions])
         return 0
     if args.csv:
         sys.stdout.write(to_csv(decisions))
@@ -358,7 +353,7 @@ def replay_from_record(args: argparse.Namespace, missing: UnknownNameError) -> i
     decision = decide_votes([entry], [rule])[0]
     note = "Member-by-member ballots are not in the data: this is what the tally decides."
     if args.json:
-        _print_json(
+        print_json(
             {
                 **decision.to_json(),
                 "meeting": entry.meeting,

@@ -9,10 +9,18 @@ plot leaves nothing half-written.
 
 from __future__ import annotations
 
+import argparse
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SimulateError
+
+if TYPE_CHECKING:  # types only: matplotlib and the scenarios are imported when a figure is drawn
+    from matplotlib.figure import Figure
+
+    from ..catalog.scenarios import Scenario
 from .core import (
     add_change_options,
     add_new_seats_option,
@@ -20,7 +28,7 @@ from .core import (
     resolve_changes,
 )
 
-__all__ = ["register", "DEFAULT_DIR"]
+__all__ = ["DEFAULT_DIR", "register"]
 
 #: Where figures go when ``-o`` is not given.
 DEFAULT_DIR = Path("out")
@@ -31,7 +39,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "figure"
 
 
-def _change_slug(scenario, changes) -> str:
+def _change_slug(scenario: Scenario, changes: Sequence[tuple[str, str]] | None) -> str:
     parts = []
     for option, value in changes or []:
         parts.append(_slug(value) if option in ("--whatif", "-w") else "set-" + _slug(value).lower())
@@ -51,7 +59,7 @@ def _check_output(path: str | None) -> Path | None:
     return out
 
 
-def _save(fig, output: Path | None, stem: str) -> Path:
+def _save(fig: Figure, output: Path | None, stem: str) -> Path:
     """Save to the user's file, or to a new file under ``out/`` that replaces nothing."""
     from ..figures.style import save_figure, unique_path
 
@@ -69,11 +77,11 @@ def _save(fig, output: Path | None, stem: str) -> Path:
     raise SimulateError(f"cannot find a free file name for {stem} under {DEFAULT_DIR}/")
 
 
-def _rule_slug(rule) -> str:
+def _rule_slug(rule: str | None) -> str:
     return f"-{_slug(rule)}" if rule else ""
 
 
-def cmd_table(args) -> int:
+def cmd_table(args: argparse.Namespace) -> int:
     output = _check_output(args.output)
     from ..catalog.scenarios import load_scenario
     from ..engine.replay import replay
@@ -93,7 +101,7 @@ def cmd_table(args) -> int:
     return 0
 
 
-def cmd_grid(args) -> int:
+def cmd_grid(args: argparse.Namespace) -> int:
     output = _check_output(args.output)
     from ..catalog.registry import as_rule
     from ..catalog.scenarios import load_scenario
@@ -115,7 +123,7 @@ def cmd_grid(args) -> int:
     return 0
 
 
-def cmd_compare(args) -> int:
+def cmd_compare(args: argparse.Namespace) -> int:
     output = _check_output(args.output)
     if not args.changes:
         raise SimulateError("compare needs a what-if: give --whatif NAME or --set MEMBER=BALLOT")
@@ -142,7 +150,7 @@ _OUTPUT_HELP = (
 )
 
 
-def register(sub, formatter) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], formatter: type[argparse.HelpFormatter]) -> None:
     plot = sub.add_parser(
         "plot", help="draw the Council table, the what-if grid or a comparison", formatter_class=formatter,
         description=(
@@ -154,7 +162,11 @@ def register(sub, formatter) -> None:
             "  unsc plot compare S/2016/1026 --whatif china-abstains-again"
         ),
     )
-    plot.set_defaults(func=lambda args: (plot.print_help(), 2)[1])
+    def _plot_help(args: argparse.Namespace) -> int:
+        plot.print_help()
+        return 2
+
+    plot.set_defaults(func=_plot_help)
     kinds = plot.add_subparsers(title="figures", metavar="FIGURE", help="`unsc plot FIGURE --help` for more")
 
     p = kinds.add_parser(

@@ -6,28 +6,24 @@ starts fast whatever the command.
 
 from __future__ import annotations
 
-import json
-import sys
 import textwrap
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SimulateError
 from .core import (
     add_change_options,
     add_new_seats_option,
     new_seats_changes,
+    print_json,
     resolve_changes,
 )
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 __all__ = ["parse_numbers", "register"]
 
 WIDTH = 80
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
@@ -43,6 +39,8 @@ def parse_numbers(text: str, what: str) -> list[Fraction]:
     >>> parse_numbers("7, 1/2 ,0.25", "--weights")
     [Fraction(7, 1), Fraction(1, 2), Fraction(1, 4)]
     """
+    from fractions import Fraction  # lazy: start-up speed (fractions pulls in decimal)
+
     items = [item.strip() for item in text.split(",")]
     if not text.strip() or any(not item for item in items):
         raise SimulateError(f"{what} expects numbers separated by commas (for example 7,7,7,7,7,1,1,1), got {text!r}")
@@ -51,7 +49,9 @@ def parse_numbers(text: str, what: str) -> list[Fraction]:
         try:
             out.append(Fraction(item))
         except (ValueError, ZeroDivisionError):
-            raise SimulateError(f"{what}: {item!r} is not a number (use integers, decimals or fractions like 1/3)") from None
+            raise SimulateError(
+                f"{what}: {item!r} is not a number (use integers, decimals or fractions like 1/3)"
+            ) from None
     return out
 
 
@@ -102,7 +102,8 @@ def _format_rule(result: Any) -> str:
         _wrap(
             f"power to act {_fmt(b.power_to_act)} ({b.winning:,} of {b.coalitions:,} coalitions win; "
             f"not voting yes counts as no)",
-            first="  ", indent="    ",
+            first="  ",
+            indent="    ",
         )
     )
     groups = _rule_groups(result)
@@ -114,7 +115,8 @@ def _format_rule(result: Any) -> str:
             _wrap(
                 f"yes/no/abstain: power to act {_fmt(t.power_to_act)} ({t.adopted:,} of {t.profiles:,} profiles"
                 f" adopted{'' if t.monotone else '; not monotone'})",
-                first="  ", indent="    ",
+                first="  ",
+                indent="    ",
             )
         )
         lines.append(_TERNARY_HEAD)
@@ -130,7 +132,11 @@ def _format_weighted(weights: list[Fraction], quota: Fraction, p: Any) -> str:
     title = f"weighted game [{_number(quota)}; {shown}]"
     lines = [_wrap(title, first="", indent="    ")]
     lines.append(
-        _wrap(f"power to act {_fmt(p.power_to_act)} ({p.winning:,} of {p.coalitions:,} coalitions win)", first="  ", indent="    ")
+        _wrap(
+            f"power to act {_fmt(p.power_to_act)} ({p.winning:,} of {p.coalitions:,} coalitions win)",
+            first="  ",
+            indent="    ",
+        )
     )
     lines.append(_BINARY_HEAD)
     groups: dict[Fraction, list[int]] = {}
@@ -260,7 +266,7 @@ def cmd_power(args: Any) -> int:
             rules.append(_weighted_json(weighted[0], weighted[1], game))
             if game_blocs is not None:
                 rules[-1]["blocs"] = _bloc_json(game_blocs, list(rules[-1]["seats"]))
-        _print_json({"rules": rules})
+        print_json({"rules": rules})
         return 0
     blocks = [_format_rule(r) for r in results]
     for i, (result, b) in enumerate(zip(results, by_rule, strict=False)):
@@ -301,7 +307,8 @@ def _format_flips(flips: Any, outcome: Any, descriptions: list[str], limit: int 
         _wrap(
             f"{flips.count:,} minimal set{plural} of changes would {goal} it ({size} "
             f"member{'s' if sizes[-1] != 1 else ''}; no part of a set would do):",
-            first="", indent="",
+            first="",
+            indent="",
         )
     )
     shown = flips.minimal_sets if limit is None else flips.minimal_sets[:limit]
@@ -332,9 +339,11 @@ def cmd_flips(args: Any) -> int:
     changes = new_seats_changes(args) + resolve_changes(scenario, args.changes)
     outcome = replay(scenario, changes, rule=args.rule)
     limit = args.limit if args.json else (30 if args.limit is None else args.limit)
-    flips = minimal_flips(outcome.record, outcome.rule, limit=args.limit if args.json else None, whatifs=outcome.whatifs)
+    flips = minimal_flips(
+        outcome.record, outcome.rule, limit=args.limit if args.json else None, whatifs=outcome.whatifs
+    )
     if args.json:
-        _print_json(flips.to_json())
+        print_json(flips.to_json())
     else:
         print(_format_flips(flips, outcome, [c.describe() for c in changes], limit))
     return 0
@@ -345,7 +354,9 @@ def cmd_flips(args: Any) -> int:
 
 def register(sub: Any, formatter: Any) -> None:
     p = sub.add_parser(
-        "power", help="voting power under each rule, or of a weighted game", formatter_class=formatter,
+        "power",
+        help="voting power under each rule, or of a weighted game",
+        formatter_class=formatter,
         description=(
             "Exact voting power of every seat: Shapley-Shubik, Banzhaf (normalised and\n"
             "absolute), Coleman's powers to prevent and to initiate action, and the\n"
@@ -376,7 +387,9 @@ def register(sub: Any, formatter: Any) -> None:
     p.set_defaults(func=cmd_power)
 
     p = sub.add_parser(
-        "flips", help="the smallest changes of ballots that reverse a decision", formatter_class=formatter,
+        "flips",
+        help="the smallest changes of ballots that reverse a decision",
+        formatter_class=formatter,
         description=(
             "Every minimal set of members whose changed ballots would reverse the outcome\n"
             "of a vote (after any what-ifs), with the smallest change each must make, and\n"

@@ -3,8 +3,9 @@ replayed under a rule for an enlarged council)."""
 
 from __future__ import annotations
 
-import json
-import sys
+import argparse
+
+from .core import print_json
 
 __all__ = ["register"]
 
@@ -48,12 +49,7 @@ examples:
 """
 
 
-def _print_json(data) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
-
-
-def cmd_check_rule(args) -> int:
+def cmd_check_rule(args: argparse.Namespace) -> int:
     from ..analysis.checks import check_rule
     from ..catalog.registry import load_rule_source
     from ..errors import SimulateError
@@ -69,16 +65,22 @@ def cmd_check_rule(args) -> int:
         raise SimulateError(f"--seats must be at least 1, got {args.seats}")
     flags = () if args.unflagged else (args.flag or None)
     report = check_rule(
-        rule, seats=args.seats, method=method, examples=200 if args.examples is None else args.examples, matter=args.matter, flags=flags, seed=args.seed
+        rule,
+        seats=args.seats,
+        method=method,
+        examples=200 if args.examples is None else args.examples,
+        matter=args.matter,
+        flags=flags,
+        seed=args.seed,
     )
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         print(report.format())
     return 1 if report.failures else 0
 
 
-def cmd_reform(args) -> int:
+def cmd_reform(args: argparse.Namespace) -> int:
     from ..catalog.scenarios import load_scenario
     from ..engine.reform import replay_enlarged
     from ..render.text import format_enlarged
@@ -88,25 +90,36 @@ def cmd_reform(args) -> int:
     changes = resolve_changes(scenario, args.changes)
     result = replay_enlarged(scenario, args.rule, changes, new_seats=args.new or None)
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
     else:
         print(format_enlarged(result, descriptions=[c.describe() for c in changes]))
     return 0
 
 
-def register(sub, formatter) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], formatter: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser(
-        "check-rule", help="check the properties of a voting rule", formatter_class=formatter,
+        "check-rule",
+        help="check the properties of a voting rule",
+        formatter_class=formatter,
         description=CHECK_DESCRIPTION,
     )
     p.add_argument("rule", metavar="RULE_OR_FILE", help="a built-in rule, a .toml rule file or a .py decision function")
-    p.add_argument("--seats", type=int, metavar="N", help="seats, for a decision function (default: its SEATS, else 15)")
+    p.add_argument(
+        "--seats", type=int, metavar="N", help="seats, for a decision function (default: its SEATS, else 15)"
+    )
     how = p.add_mutually_exclusive_group()
     how.add_argument("--exhaustive", action="store_true", help="decide every yes/no/abstain profile (up to 16 seats)")
     how.add_argument("--examples", type=int, metavar="N", help="search with hypothesis, N examples per property")
-    p.add_argument("--matter", choices=["substantive", "procedural"], default="substantive", help="the draft's matter (default: substantive)")
+    p.add_argument(
+        "--matter",
+        choices=["substantive", "procedural"],
+        default="substantive",
+        help="the draft's matter (default: substantive)",
+    )
     flag = p.add_mutually_exclusive_group()
-    flag.add_argument("--flag", action="append", metavar="FLAG", help="a draft flag (default: the rule's restraint flag, if any)")
+    flag.add_argument(
+        "--flag", action="append", metavar="FLAG", help="a draft flag (default: the rule's restraint flag, if any)"
+    )
     flag.add_argument("--unflagged", action="store_true", help="check a draft without flags")
     p.add_argument("--seed", type=int, default=0, help="random seed of the hypothesis search (default: 0)")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -115,14 +128,21 @@ def register(sub, formatter) -> None:
     from .core import add_change_options
 
     p = sub.add_parser(
-        "reform", help="replay a vote under a reform rule, new seats included", formatter_class=formatter,
+        "reform",
+        help="replay a vote under a reform rule, new seats included",
+        formatter_class=formatter,
         description=REFORM_DESCRIPTION,
     )
     p.add_argument("scenario", metavar="SCENARIO", help="bundled symbol or path to a .toml file")
-    p.add_argument("--rule", "-r", required=True, metavar="RULE", help="the rule (see `unsc rules`), or a .toml rule file")
+    p.add_argument(
+        "--rule", "-r", required=True, metavar="RULE", help="the rule (see `unsc rules`), or a .toml rule file"
+    )
     add_change_options(p)
     p.add_argument(
-        "--new", "-n", action="append", metavar="KIND_OR_SEAT=BALLOT",
+        "--new",
+        "-n",
+        action="append",
+        metavar="KIND_OR_SEAT=BALLOT",
         help="ballot of new seats: all=, veto=, permanent=, elected= or a new seat's name (repeatable)",
     )
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 import attrs
 import numpy as np
@@ -151,7 +152,11 @@ class EnlargedOutcome:
         """The least number of unknown seats voting yes that makes the draft pass
         whatever the others do, if passing depends on nothing else."""
         for y, total, adopted in self.by_yes:
-            if adopted == total and all(a == t for _, t, a in self.by_yes[y:]) and all(a == 0 for _, _, a in self.by_yes[:y]):
+            if (
+                adopted == total
+                and all(a == t for _, t, a in self.by_yes[y:])
+                and all(a == 0 for _, _, a in self.by_yes[:y])
+            ):
                 return y
         return None
 
@@ -160,7 +165,11 @@ class EnlargedOutcome:
         if self.outcome is not None:
             return self.outcome.reason
         k = len(self.unknown)
-        seats = f"the {k} new seat{'s' if k != 1 else ''}' ballots" if self.unknown == self.new_seats else f"the {k} unknown seats' ballots"
+        seats = (
+            f"the {k} new seat{'s' if k != 1 else ''}' ballots"
+            if self.unknown == self.new_seats
+            else f"the {k} unknown seats' ballots"
+        )
         share = self.adopted / self.combinations
         text = f"Passes in {self.adopted:,} of {self.combinations:,} combinations of {seats} ({share:.1%})"
         if self.adopted == 0 and self.note:
@@ -193,7 +202,9 @@ class EnlargedOutcome:
         return data
 
 
-def _blocked_regardless(combinations: int, adopted: int, by_yes: Sequence[tuple[int, int, int]], blockers: Sequence[str]) -> str:
+def _blocked_regardless(
+    combinations: int, adopted: int, by_yes: Sequence[tuple[int, int, int]], blockers: Sequence[str]
+) -> str:
     """Says so when no combination of the new seats' ballots passes although some give
     the votes required: the known seats' blocking ballots (read off the rule's tally) decide."""
     if adopted or not blockers:
@@ -227,7 +238,7 @@ def replay_enlarged(
     resolved = [scenario.whatif(c) if isinstance(c, str) else c for c in changes]
     record = apply_changes(record, resolved, scenario.lookup)  # NewSeats changes land in record.new_seats
     names = tuple(c.name if isinstance(c, WhatIf) else c.describe() for c in resolved)
-    rule = as_rule(record.rule)
+    rule = as_rule(cast("str | VotingRule", record.rule))  # the model layer cannot name rule types
     # the explicit new_seats first, then what-ifs about new seats in order: later wins
     spec = NewSeats(NewSeats.parse(new_seats).ballots + record.new_seats)
     council, added, supplied = new_seat_ballots(record, rule, spec)
@@ -239,9 +250,18 @@ def replay_enlarged(
         full = VoteRecord(draft, council, [ballots[n] for n in council.names], rule=rule)
         outcome = decide_record(full, whatifs=names)
         return EnlargedOutcome(
-            record=full, rule=rule, council=council, known=ballots, unknown=(), new_seats=new_names,
-            combinations=1, adopted=int(outcome.adopted), by_yes=((0, 1, int(outcome.adopted)),),
-            outcome=outcome, whatifs=names, supplied=spec.describe(),
+            record=full,
+            rule=rule,
+            council=council,
+            known=ballots,
+            unknown=(),
+            new_seats=new_names,
+            combinations=1,
+            adopted=int(outcome.adopted),
+            by_yes=((0, 1, int(outcome.adopted)),),
+            outcome=outcome,
+            whatifs=names,
+            supplied=spec.describe(),
         )
     motion = attrs.evolve(record.motion, council=council)
     profile = np.array([ballots.get(n, Ballot.ABSENT) for n in council.names], dtype=np.int8)
@@ -254,7 +274,16 @@ def replay_enlarged(
     t = rule.tally(best[None, :], motion)
     blockers = [council.names[i] for i in np.flatnonzero(t.blockers[0])] if bool(t.vetoed[0]) else []
     return EnlargedOutcome(
-        record=record, rule=rule, council=council, known={n: b for n, b in ballots.items()}, unknown=unknown,
-        new_seats=new_names, combinations=combinations, adopted=adopted, by_yes=tuple(by_yes), whatifs=names,
-        supplied=spec.describe(), note=_blocked_regardless(combinations, adopted, by_yes, blockers),
+        record=record,
+        rule=rule,
+        council=council,
+        known={n: b for n, b in ballots.items()},
+        unknown=unknown,
+        new_seats=new_names,
+        combinations=combinations,
+        adopted=adopted,
+        by_yes=tuple(by_yes),
+        whatifs=names,
+        supplied=spec.describe(),
+        note=_blocked_regardless(combinations, adopted, by_yes, blockers),
     )

@@ -16,7 +16,7 @@ Outcome semantics (United Nations practice):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -102,7 +102,9 @@ class Outcome:
 
 def record_rule(record: VoteRecord) -> VotingRule:
     """The rule ``record`` is decided under: its own, else the Charter rule in force on its date."""
-    return as_rule(record.rule) if record.rule is not None else default_rule(record.draft.date)
+    if record.rule is None:
+        return default_rule(record.draft.date)
+    return as_rule(cast("str | VotingRule", record.rule))  # the model layer cannot name rule types
 
 
 def decide_record(record: VoteRecord, rule: VotingRule | str | None = None, whatifs: Sequence[str] = ()) -> Outcome:
@@ -171,7 +173,9 @@ def decide_record(record: VoteRecord, rule: VotingRule | str | None = None, what
     )
 
 
-def new_seat_ballots(record: VoteRecord, rule: VotingRule, new_seats: NewSeats) -> tuple[Council, list[Seat], dict[str, Ballot]]:
+def new_seat_ballots(
+    record: VoteRecord, rule: VotingRule, new_seats: NewSeats
+) -> tuple[Council, list[Seat], dict[str, Ballot]]:
     """For a rule whose council is larger than the record's: the enlarged council,
     the seats it adds, and the ballots ``new_seats`` gives them (by seat name)."""
     council = rule.council_for(record.council)

@@ -85,7 +85,8 @@ def reason(facts: Facts) -> str:
 
     >>> from simulate import load_scenario, replay
     >>> replay(load_scenario("S/2016/847")).reason
-    'Not adopted: only 4 votes in favour, 5 short of the 9 required; not a veto, although France, the United Kingdom and the United States voted against.'
+    'Not adopted: only 4 votes in favour, 5 short of the 9 required; not a veto, although France, the United Kingdom
+     and the United States voted against.'
     """
     f = facts
     if f.required is None:  # a user's function rule: no quota to speak of
@@ -107,7 +108,8 @@ def reason(facts: Facts) -> str:
             text += " and no veto"
         return text + "."
     if f.vetoed_by:
-        return f"Not adopted: {_votes(f.yes)} ({f.required} required), but vetoed by {_blocking_phrase(f.vetoed_by, f.ballots)}."
+        blocking = _blocking_phrase(f.vetoed_by, f.ballots)
+        return f"Not adopted: {_votes(f.yes)} ({f.required} required), but vetoed by {blocking}."
     if f.short_by:
         text = f"Not adopted: only {_votes(f.yes)}, {f.short_by} short of the {f.required} required"
         if f.groups and _groups_short(f):

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-__all__ = ["Measure", "fit_lines", "wrap_balanced", "axes_inches"]
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["Measure", "axes_inches", "fit_lines", "wrap_balanced"]
 
 
 class Measure:
     """Text extents in inches on the renderer of ``fig`` (Agg when it has none)."""
 
-    def __init__(self, fig) -> None:
+    def __init__(self, fig: Figure) -> None:
         self.fig = fig
         self.dpi = fig.dpi
         get = getattr(fig.canvas, "get_renderer", None)
@@ -36,7 +43,7 @@ class Measure:
                 self._cache[key] = (bb.width / self.dpi, bb.height / self.dpi)
         return self._cache[key]
 
-    def artist(self, artist) -> tuple[float, float]:
+    def artist(self, artist: Artist) -> tuple[float, float]:
         """(width, height) in inches of a drawn artist (a legend, a text)."""
         bb = artist.get_window_extent(renderer=self.renderer)
         return bb.width / self.dpi, bb.height / self.dpi
@@ -58,9 +65,9 @@ def fit_lines(text: str, width: float, size: float, measure: Measure, weight: st
     return "\n".join(lines)
 
 
-def axes_inches(ax) -> tuple[float, float]:
+def axes_inches(ax: Axes) -> tuple[float, float]:
     """The width and height of ``ax`` in inches."""
-    fig = ax.get_figure()
+    fig = cast("Figure", ax.get_figure())  # the slides draw axes on a Figure, never a SubFigure
     w, h = fig.get_size_inches()
     box = ax.get_position()
     return box.width * w, box.height * h

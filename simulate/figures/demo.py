@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import SimulateError
 
-__all__ = ["write_demo_figures", "DEMO_SCENARIOS"]
+__all__ = ["DEMO_SCENARIOS", "write_demo_figures"]
 
 #: The three drafts of the demo: October (two drafts, same meeting) and December 2016.
 DEMO_SCENARIOS = ("S/2016/846", "S/2016/847", "S/2016/1026")

@@ -7,20 +7,28 @@ with ``unsc grid --json``; it is also a start for the alt text of a slide.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
 __all__ = ["describe"]
 
 _SHAPES = {"Circle": "circle", "RegularPolygon": "polygon"}
 
 
-def _shape(patch) -> str:
+def _shape(patch: Any) -> str:
     name = type(patch).__name__
     if name == "RegularPolygon":
         return {4: "square", 6: "hexagon"}.get(patch.numvertices, "polygon")
     return _SHAPES.get(name, name.lower())
 
 
-def _by_gid(artists, prefix: str) -> dict[str, object]:
-    out = {}
+def _by_gid(artists: Iterable[Artist], prefix: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for artist in artists:
         gid = artist.get_gid() or ""
         if gid.startswith(prefix):
@@ -28,7 +36,7 @@ def _by_gid(artists, prefix: str) -> dict[str, object]:
     return out
 
 
-def _table(ax) -> dict:
+def _table(ax: Axes) -> dict[str, Any]:
     from matplotlib.colors import to_hex
 
     panel = ax.get_gid()
@@ -65,7 +73,7 @@ def _table(ax) -> dict:
     }
 
 
-def _grid(ax) -> dict:
+def _grid(ax: Axes) -> dict[str, Any]:
     from matplotlib.colors import to_hex
 
     columns = [t.get_text().replace("\n", "") for t in ax.get_xticklabels()]
@@ -99,7 +107,7 @@ def _grid(ax) -> dict:
     return {"kind": "grid", "columns": columns, "rows": rows, "cells": cells}
 
 
-def describe(fig) -> dict:
+def describe(fig: Figure) -> dict[str, Any]:
     """Panels of ``fig`` by name (``table``, ``baseline``, ``whatif``, ``grid``), as read from its artists.
 
     A table panel: its title lines, each seat by name (fill colour, glyph,
@@ -108,7 +116,7 @@ def describe(fig) -> dict:
     and cells (colour, tally text, note, VETO tag, the mark of a what-if's own rule). Figure-level texts with a
     gid (titles, footnotes) are under ``"texts"``.
     """
-    out: dict = {}
+    out: dict[str, Any] = {}
     for ax in fig.axes:
         gid = ax.get_gid()
         if gid == "grid":

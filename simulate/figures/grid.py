@@ -12,7 +12,9 @@ the axes' tick labels (group rows, in bold, name a scenario).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -25,7 +27,15 @@ from ..render.text import long_date
 from ._layout import Measure, axes_inches, fit_lines
 from .style import ADOPTED_COLOUR, FAILED_COLOUR, VETO_COLOUR, new_figure, style_context
 
-__all__ = ["MAX_ROWS", "check_rows", "grid_row_count", "plot_grid", "GridRow", "grid_rows", "cell_main", "cell_note"]
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from ..rules.protocol import VotingRule
+
+GridSource = Scenario | Iterable[Scenario] | Iterable[GridCell]
+
+__all__ = ["MAX_ROWS", "GridRow", "cell_main", "cell_note", "check_rows", "grid_row_count", "grid_rows", "plot_grid"]
 
 INK = "#111111"
 GROUP = "#EFEFEF"
@@ -59,7 +69,7 @@ class GridRow:
         return self.whatif is None
 
 
-def _short_date(date) -> str:
+def _short_date(date: datetime.date) -> str:
     return f"{date.day} {date.strftime('%b %Y')}"
 
 
@@ -140,7 +150,9 @@ def _cells_of(source, rules) -> list[GridCell]:
     raise TypeError("plot_grid takes a Scenario, a list of Scenarios or the cells of simulate.engine.grid.grid()")
 
 
-def _fit(rows, columns, cell_w, cell_h, fs, measure) -> str | None:
+def _fit(
+    rows: Sequence[GridRow], columns: Sequence[str], cell_w: float, cell_h: float, fs: float, measure: Measure
+) -> str | None:
     """How the cells fit at ``fs``: "stacked" (tally over note), "inline", or None."""
     pad = 0.08
     tag_pad = 2 * 0.3 * fs * 0.85 / 72
@@ -161,7 +173,9 @@ def _fit(rows, columns, cell_w, cell_h, fs, measure) -> str | None:
     return "stacked" if stacked else ("inline" if inline else None)
 
 
-def _draw_cells(ax, rows, columns, fs, mode, measure) -> None:
+def _draw_cells(
+    ax: Axes, rows: Sequence[GridRow], columns: Sequence[str], fs: float, mode: str, measure: Measure
+) -> None:
     from matplotlib.patches import Rectangle
 
     cell_w_in, cell_h_in = axes_inches(ax)
@@ -217,7 +231,7 @@ def _draw_cells(ax, rows, columns, fs, mode, measure) -> None:
                         color=INK, gid=f"grid-note-{i}-{j}")
 
 
-def _setup_axes(ax, rows, columns, fs, measure) -> None:
+def _setup_axes(ax: Axes, rows: Sequence[GridRow], columns: Sequence[str], fs: float, measure: Measure) -> None:
     ax.set_gid("grid")
     ax.set_xlim(0, len(columns))
     ax.set_ylim(len(rows), 0)
@@ -234,7 +248,7 @@ def _setup_axes(ax, rows, columns, fs, measure) -> None:
         spine.set_visible(False)
 
 
-def _codes_note(rows) -> str:
+def _codes_note(rows: Sequence[GridRow]) -> str:
     codes: dict[str, str] = {}
     for row in rows:
         for outcome in row.outcomes.values():
@@ -257,7 +271,7 @@ def _codes_note(rows) -> str:
     return text
 
 
-def plot_grid(source, rules: Sequence = (), *, ax=None):
+def plot_grid(source: GridSource, rules: Sequence[VotingRule | str] = (), *, ax: Axes | None = None) -> Figure:
     """The what-if grid of a scenario (or of several) as a figure; returns the Figure.
 
     ``source`` is a :class:`~simulate.catalog.scenarios.Scenario`, a list of them, or
@@ -279,7 +293,7 @@ def plot_grid(source, rules: Sequence = (), *, ax=None):
 
         base = mpl.rcParams["font.size"]
         if ax is not None:
-            fig = ax.get_figure(root=True)
+            fig = cast("Figure", ax.get_figure(root=True))  # an Axes the caller drew on a figure
             measure = Measure(fig)
             w, h = axes_inches(ax)
             fs = base
@@ -295,7 +309,7 @@ def plot_grid(source, rules: Sequence = (), *, ax=None):
     return fig
 
 
-def _plot_grid_figure(fig, rows, columns, base) -> None:
+def _plot_grid_figure(fig: Figure, rows: Sequence[GridRow], columns: Sequence[str], base: float) -> None:
     measure = Measure(fig)
     W, H = fig.get_size_inches()
     symbols = list(dict.fromkeys(r.symbol for r in rows))

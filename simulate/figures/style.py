@@ -17,24 +17,28 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SimulateError
 from ..model.ballots import Ballot
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 __all__ = [
-    "PALETTE",
-    "GLYPHS",
-    "BALLOT_WORDS",
     "ADOPTED_COLOUR",
-    "FAILED_COLOUR",
+    "BALLOT_WORDS",
     "CHANGED_COLOUR",
-    "VETO_COLOUR",
-    "STYLE",
+    "FAILED_COLOUR",
     "FORMATS",
-    "style_context",
-    "new_figure",
+    "GLYPHS",
+    "PALETTE",
+    "STYLE",
+    "VETO_COLOUR",
     "figure_format",
+    "new_figure",
     "save_figure",
+    "style_context",
     "unique_path",
 ]
 
@@ -77,14 +81,14 @@ FORMATS = ("png", "svg", "pdf")
 SVG_HASHSALT = "unsc-simulate"
 
 
-def style_context():
+def style_context() -> contextlib.AbstractContextManager[None]:
     """The slide style as a context manager (``with style_context(): ...``)."""
     import matplotlib.style
 
     return matplotlib.style.context(STYLE)
 
 
-def new_figure(figsize: tuple[float, float] | None = None):
+def new_figure(figsize: tuple[float, float] | None = None) -> Figure:
     """A new :class:`~matplotlib.figure.Figure` in the slide style, with an Agg canvas.
 
     The figure is not registered with pyplot: nothing to close, no global
@@ -130,10 +134,8 @@ def _temporary_next_to(path: Path, fmt: str) -> Iterator[Path]:
         raise SimulateError(f"cannot write {path}: {exc.strerror or exc}") from None
     os.close(fd)
     tmp = Path(name)
-    try:  # mkstemp makes the file private: give it the mode a new file would have
+    with contextlib.suppress(OSError):  # mkstemp makes the file private: give it the mode a new file would have
         os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-    except OSError:
-        pass
     try:
         yield tmp
     finally:
@@ -147,7 +149,7 @@ def _umask() -> int:
     return mask
 
 
-def save_figure(fig, path: str | Path, *, overwrite: bool = True) -> Path:
+def save_figure(fig: Figure, path: str | Path, *, overwrite: bool = True) -> Path:
     """Write ``fig`` to ``path`` in the format of its suffix, atomically.
 
     The figure is written to a temporary file next to ``path`` and renamed, so

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import numpy as np
@@ -26,10 +27,19 @@ from ..engine import words
 from ..engine.replay import Outcome
 from ..errors import SimulateError
 from ..model.ballots import Ballot
-from ..model.members import join_names, resolve_member
+from ..model.members import resolve_member
 from ..model.records import VoteRecord
 from ..render.text import long_date
 from ._layout import Measure, axes_inches, fit_lines, wrap_balanced
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.transforms import Transform
 from .style import (
     ADOPTED_COLOUR,
     BALLOT_WORDS,
@@ -42,7 +52,7 @@ from .style import (
     style_context,
 )
 
-__all__ = ["plot_table", "plot_compare", "draw_council", "headline", "SeatView", "seat_views"]
+__all__ = ["SeatView", "draw_council", "headline", "plot_compare", "plot_table", "seat_views"]
 
 INK = "#111111"
 EDGE = "#333333"
@@ -153,7 +163,9 @@ class LegendKey:
     kind: str = "elected"
 
 
-def _seat_patch(kind: str, xy: tuple[float, float], r: float, face: str, dashed: bool, lw: float, **kw):
+def _seat_patch(
+    kind: str, xy: tuple[float, float], r: float, face: str, dashed: bool, lw: float, **kw: Any
+) -> Patch:
     from matplotlib.patches import Circle, RegularPolygon
 
     style = dict(facecolor=face, edgecolor=EDGE, linewidth=lw, linestyle="--" if dashed else "-", **kw)
@@ -164,17 +176,27 @@ def _seat_patch(kind: str, xy: tuple[float, float], r: float, face: str, dashed:
     return Circle(xy, r, **style)
 
 
-def _legend_handler():
+def _legend_handler() -> Any:
     from matplotlib.legend_handler import HandlerBase
     from matplotlib.patches import Circle
     from matplotlib.text import Text
 
     class KeyHandler(HandlerBase):
-        def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        def create_artists(
+            self,
+            legend: Legend,
+            orig_handle: Any,  # a LegendKey: legend_entries() passes them as handles
+            xdescent: float,
+            ydescent: float,
+            width: float,
+            height: float,
+            fontsize: float,
+            trans: Transform,
+        ) -> list[Artist]:
             key = orig_handle
             cx, cy = width / 2 - xdescent, height / 2 - ydescent
             r = min(width, height) * 0.42
-            out = []
+            out: list[Artist] = []
             if key.what == "ballot":
                 out.append(_seat_patch("elected", (cx, cy), r, PALETTE[key.ballot], key.ballot == Ballot.ABSENT, 1.0))
                 glyph = GLYPHS[key.ballot]
@@ -215,7 +237,15 @@ def legend_entries(views_list: Sequence[Sequence[SeatView]]) -> tuple[list[Legen
     return keys, labels
 
 
-def add_legend(target, keys, labels, width: float, measure: Measure, fontsize: float, **kwargs):
+def add_legend(
+    target: Axes | Figure,
+    keys: Sequence[Any],  # artists or LegendKey handles (drawn by the key handler)
+    labels: Sequence[str],
+    width: float,
+    measure: Measure,
+    fontsize: float,
+    **kwargs: Any,
+) -> Legend:
     """A one-row legend (two rows when one is wider than ``width`` inches) on a figure or axes."""
     handler = _legend_handler()
     common = dict(
@@ -322,7 +352,9 @@ def _badge_size(fs: float, measure: Measure) -> tuple[float, float]:
     return w + box, h + box
 
 
-def _blocks(views, fs, col_w, badge_below, measure) -> dict[str, _Block]:
+def _blocks(
+    views: Sequence[SeatView], fs: float, col_w: float, badge_below: bool, measure: Measure
+) -> dict[str, _Block]:
     blocks = {}
     bw, bh = _badge_size(fs, measure)
     for v in views:
@@ -339,7 +371,16 @@ def _blocks(views, fs, col_w, badge_below, measure) -> dict[str, _Block]:
     return blocks
 
 
-def _try_layout(views, W, y_top, y_bot, fs, col_max, badge_below, measure) -> _Layout | None:
+def _try_layout(
+    views: Sequence[SeatView],
+    W: float,
+    y_top: float,
+    y_bot: float,
+    fs: float,
+    col_max: float,
+    badge_below: bool,
+    measure: Measure,
+) -> _Layout | None:
     left, right = split_sides(views)
     blocks = _blocks(views, fs, col_max, badge_below, measure)
     badge_w = 0.0
@@ -386,7 +427,9 @@ def _try_layout(views, W, y_top, y_bot, fs, col_max, badge_below, measure) -> _L
     return _Layout(fs, R, L, r, cx, yc, seats, normals, labels, blocks, knee, label_x, badge_w, badge_below)
 
 
-def _layout(views, W, y_top, y_bot, fs, measure) -> _Layout:
+def _layout(
+    views: Sequence[SeatView], W: float, y_top: float, y_bot: float, fs: float, measure: Measure
+) -> _Layout:
     """The largest type (down to 6 pt) at which the table fits; the VETO tags go
     under the names when that leaves a much larger table."""
     col_max = min(max(0.22 * W, 1.2), 3.0)
@@ -408,16 +451,20 @@ def _layout(views, W, y_top, y_bot, fs, measure) -> _Layout:
 # ------------------------------------------------------------------ drawing
 
 
-def _u_polygon(cx, yc, r_out, r_in, bottom, n=60):
+def _u_polygon(
+    cx: float, yc: float, r_out: float, r_in: float, bottom: float, n: int = 60
+) -> list[tuple[float, float]]:
     """The table top: a U between radii ``r_in`` and ``r_out``, legs down to ``bottom``."""
     outer = [(cx + r_out * math.cos(t), yc + r_out * math.sin(t)) for t in np.linspace(math.pi, 0, n)]
     inner = [(cx + r_in * math.cos(t), yc + r_in * math.sin(t)) for t in np.linspace(0, math.pi, n)]
     return (
-        [(cx - r_out, bottom)] + outer + [(cx + r_out, bottom), (cx + r_in, bottom)] + inner + [(cx - r_in, bottom)]
+        [(cx - r_out, bottom), *outer, (cx + r_out, bottom), (cx + r_in, bottom), *inner, (cx - r_in, bottom)]
     )
 
 
-def _heading_texts(ax, lines, W, top, measure, scale) -> float:
+def _heading_texts(
+    ax: Axes, lines: Sequence[tuple[str, float, str]], W: float, top: float, measure: Measure, scale: float
+) -> float:
     """Draw heading lines (text, size, weight) centred from ``top`` down; return the y below them."""
     y = top
     for i, (text, size, weight) in enumerate(lines):
@@ -433,7 +480,7 @@ def _heading_texts(ax, lines, W, top, measure, scale) -> float:
 
 
 def draw_council(
-    ax,
+    ax: Axes,
     outcome: Outcome,
     *,
     baseline: Outcome | VoteRecord | None = None,
@@ -451,7 +498,7 @@ def draw_council(
     import matplotlib as mpl
     from matplotlib.patches import Polygon
 
-    fig = ax.get_figure(root=True)
+    fig = cast("Figure", ax.get_figure(root=True))  # an Axes the caller drew on a figure
     measure = Measure(fig)
     W, H = axes_inches(ax)
     ax.set_gid(panel)
@@ -494,7 +541,7 @@ def draw_council(
     _draw_result(ax, outcome, lay, r_in, bottom, measure, panel)
 
 
-def _draw_seat(ax, v: SeatView, lay: _Layout, panel: str, measure: Measure) -> None:
+def _draw_seat(ax: Axes, v: SeatView, lay: _Layout, panel: str, measure: Measure) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Circle
 
@@ -570,7 +617,9 @@ def _result_candidates(outcome: Outcome) -> list[list[tuple[str, float, str, str
     ]
 
 
-def _draw_result(ax, outcome: Outcome, lay: _Layout, r_in: float, bottom: float, measure: Measure, panel: str):
+def _draw_result(
+    ax: Axes, outcome: Outcome, lay: _Layout, r_in: float, bottom: float, measure: Measure, panel: str
+) -> None:
     """The result and the tally inside the horseshoe, in the fullest form that fits
     with type of at least 9 points."""
     width = 2 * r_in - 0.12
@@ -613,9 +662,9 @@ def plot_table(
     *,
     baseline: Outcome | VoteRecord | None = None,
     descriptions: Sequence[str] = (),
-    ax=None,
+    ax: Axes | None = None,
     legend: bool = True,
-):
+) -> Figure:
     """The council table of one outcome; returns the :class:`~matplotlib.figure.Figure`.
 
     ``baseline`` (the outcome as recorded) highlights the seats a what-if
@@ -631,7 +680,7 @@ def plot_table(
     with style_context():
         if ax is None:
             ax = new_figure().add_axes((0.01, 0.01, 0.98, 0.98))
-        fig = ax.get_figure(root=True)
+        fig = cast("Figure", ax.get_figure(root=True))  # an Axes the caller drew on a figure
         base = mpl.rcParams["font.size"]
         heading = [
             (draft_line(outcome), base * 1.2, "bold"),
@@ -642,7 +691,9 @@ def plot_table(
     return fig
 
 
-def plot_compare(baseline: Outcome, whatif: Outcome, *, descriptions: Sequence[str] = (), fig=None):
+def plot_compare(
+    baseline: Outcome, whatif: Outcome, *, descriptions: Sequence[str] = (), fig: Figure | None = None
+) -> Figure:
     """The baseline and a what-if as two council tables side by side; returns the Figure.
 
     The seats the what-if changed are ringed in both tables, and the what-if's
@@ -694,7 +745,7 @@ def plot_compare(baseline: Outcome, whatif: Outcome, *, descriptions: Sequence[s
     return fig
 
 
-def _divider(fig, x, y0, y1):
+def _divider(fig: Figure, x: float, y0: float, y1: float) -> Line2D:
     from matplotlib.lines import Line2D
 
     return Line2D([x, x], [y0 + 0.02, y1 - 0.02], transform=fig.transFigure, color="#BBBBBB", linewidth=1.0,

@@ -39,7 +39,7 @@ import numpy as np
 from .errors import PowerInputError
 from .indices import PowerIndices
 
-__all__ = ["count_vectors", "class_indices", "class_winning", "MAX_COUNT_VECTORS"]
+__all__ = ["MAX_COUNT_VECTORS", "class_indices", "class_winning", "count_vectors"]
 
 #: Refuse games whose count lattice has more points than this (memory, not exactness).
 MAX_COUNT_VECTORS = 5_000_000

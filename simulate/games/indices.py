@@ -32,7 +32,7 @@ from fractions import Fraction
 
 import attrs
 
-__all__ = ["PowerIndices", "INDEX_NAMES"]
+__all__ = ["INDEX_NAMES", "PowerIndices"]
 
 #: Per-member indices, in the order used by :meth:`PowerIndices.as_floats` and the CLI.
 INDEX_NAMES = ("shapley_shubik", "banzhaf", "banzhaf_absolute", "coleman_prevent", "coleman_initiate")

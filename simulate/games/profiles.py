@@ -36,16 +36,16 @@ from ..codes import ABSTAIN, NO, YES
 from .errors import PowerInputError
 
 __all__ = [
-    "YES",
-    "NO",
     "ABSTAIN",
     "DEFAULT_CHUNK_ROWS",
-    "iter_profiles",
-    "iter_ternary_profiles",
-    "iter_binary_profiles",
-    "profile_at",
+    "NO",
+    "YES",
     "count_adopted",
     "decide_all",
+    "iter_binary_profiles",
+    "iter_profiles",
+    "iter_ternary_profiles",
+    "profile_at",
 ]
 
 

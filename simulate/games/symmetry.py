@@ -21,7 +21,7 @@ from collections.abc import Callable, Hashable, Sequence
 
 import numpy as np
 
-__all__ = ["partition", "is_class_symmetric", "representative_profiles"]
+__all__ = ["is_class_symmetric", "partition", "representative_profiles"]
 
 Decide = Callable[[np.ndarray], np.ndarray]
 
@@ -39,7 +39,12 @@ def partition(keys: Sequence[Hashable]) -> list[list[int]]:
 
 
 def is_class_symmetric(
-    decide: Decide, classes: Sequence[Sequence[int]], *, codes: Sequence[int] = (0, 1, 2, 3), trials: int = 512, seed: int = 0
+    decide: Decide,
+    classes: Sequence[Sequence[int]],
+    *,
+    codes: Sequence[int] = (0, 1, 2, 3),
+    trials: int = 512,
+    seed: int = 0,
 ) -> bool:
     """Whether ``decide`` gives the same result when seats of a class swap ballots.
 

@@ -47,13 +47,13 @@ from .errors import PowerInputError
 from .indices import PowerIndices
 
 __all__ = [
-    "integer_game",
-    "weighted_indices",
-    "shapley_shubik",
     "banzhaf",
-    "coleman_prevent",
     "coleman_initiate",
+    "coleman_prevent",
+    "integer_game",
     "power_to_act",
+    "shapley_shubik",
+    "weighted_indices",
 ]
 
 Method = Literal["auto", "dp", "kronecker", "classes"]
@@ -105,7 +105,8 @@ def integer_game(weights: Iterable[object], quota: object) -> tuple[tuple[int, .
     >>> integer_game([1, 2], 0)
     Traceback (most recent call last):
         ...
-    simulate.games.errors.PowerInputError: the quota must be positive (got 0): with a quota of 0 or less even the empty coalition would win
+    simulate.games.errors.PowerInputError: the quota must be positive (got 0): with a quota of 0 or less
+        even the empty coalition would win
     """
     if isinstance(weights, str | bytes):
         raise PowerInputError(f"weights must be a sequence of numbers, not the string {weights!r}")
@@ -307,7 +308,7 @@ def _kron_full(weights: Sequence[int], quota: int) -> tuple[list[int], int, list
             continue
         per_size = table[:, max(0, quota - w) : quota].sum(axis=1).tolist()
         swings_by[w] = sum(per_size)
-        ss_by[w] = sum(c * f for c, f in zip(per_size, size_weight))
+        ss_by[w] = sum(c * f for c, f in zip(per_size, size_weight, strict=True))
     return [swings_by[w] for w in weights], winning, [ss_by[w] for w in weights]
 
 
@@ -360,7 +361,7 @@ def _dp_full(weights: Sequence[int], quota: int) -> tuple[list[int], int, list[i
             window = window - odd + even
         counts = [int(x) for x in window]
         swings_by[w] = sum(counts)
-        ss_by[w] = sum(c * sw for c, sw in zip(counts, size_weight))
+        ss_by[w] = sum(c * sw for c, sw in zip(counts, size_weight, strict=True))
     return [swings_by[w] for w in weights], _winning(n, full, complement), [ss_by[w] for w in weights]
 
 

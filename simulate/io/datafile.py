@@ -20,7 +20,7 @@ import cattrs
 
 from ..errors import DataFileError
 
-__all__ = ["load_toml_file", "parse_toml", "strict_converter", "format_exception", "structure", "SpecError"]
+__all__ = ["SpecError", "format_exception", "load_toml_file", "parse_toml", "strict_converter", "structure"]
 
 T = TypeVar("T")
 
@@ -55,7 +55,8 @@ def load_toml_file(path: str | Path, kind: str, build: Callable[[str, Path], T])
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise DataFileError(path, "not a UTF-8 text file") from None
-    return _cached(path.resolve(), text, build)  # type: ignore[no-any-return]
+    result: T = _cached(path.resolve(), text, build)
+    return result
 
 
 # ---------------------------------------------------------------- strict structuring
@@ -65,7 +66,7 @@ class SpecError(ValueError):
     """A value in the right place but of the wrong shape; its text is shown as it is."""
 
 
-def _strict(kind: type, what: str):
+def _strict(kind: type, what: str) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _type: Any) -> Any:
         if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
             raise SpecError(f"expected {what}, got {value!r}")
@@ -128,7 +129,9 @@ def format_exception(exc: BaseException, type_: Any, root: type | None = None) -
     return cattrs.v.format_exception(exc, type_)
 
 
-def structure(conv: cattrs.Converter, raw: dict[str, Any], cls: type[T], path: Path | str, where: Callable[[str], str]) -> T:
+def structure(
+    conv: cattrs.Converter, raw: dict[str, Any], cls: type[T], path: Path | str, where: Callable[[str], str]
+) -> T:
     """``raw`` structured as ``cls``; every problem in one :class:`DataFileError`
     naming the file, the place (``where`` turns a cattrs path such as
     ``$.draft.date`` into ``[draft] date``) and what is wrong."""

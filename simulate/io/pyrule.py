@@ -21,7 +21,10 @@ import importlib.util
 import inspect
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +35,7 @@ from ..rules.quota import Rule
 __all__ = ["load_python_rule"]
 
 
-def _load_module(path: Path):
+def _load_module(path: Path) -> ModuleType:
     key = f"{zlib.crc32(str(path).encode()):08x}"
     name = f"_unsc_rule_{path.stem.replace('-', '_')}_{key}"
     spec = importlib.util.spec_from_file_location(name, path)
@@ -49,7 +52,9 @@ def _load_module(path: Path):
             f"{_user_line(exc, path)}running the file called sys.exit({_exit_code(exc)}); a rule file must not exit",
         ) from None
     except Exception as exc:  # the user's code: report it in one line
-        raise DataFileError(path, f"{_user_line(exc, path)}running the file failed: {type(exc).__name__}: {exc}") from None
+        raise DataFileError(
+            path, f"{_user_line(exc, path)}running the file failed: {type(exc).__name__}: {exc}"
+        ) from None
     finally:
         sys.modules.pop(name, None)
     return module
@@ -70,10 +75,12 @@ def _user_line(exc: BaseException, path: Path) -> str:
     return line
 
 
-def _checked(decide, path: Path, arity: int):
+def _checked(
+    decide: Callable[..., Any], path: Path, arity: int
+) -> Callable[..., np.ndarray]:
     """``decide`` with its failures reported against the file, one line each."""
 
-    def run(*args):
+    def run(*args: np.ndarray) -> np.ndarray:
         profiles = args[0]
         try:
             result = decide(*args)
@@ -94,7 +101,9 @@ def _checked(decide, path: Path, arity: int):
         result = np.asarray(result)
         if result.shape != (len(profiles),) or result.dtype != bool:
             raise DataFileError(
-                path, f"decide() must return a boolean array of shape ({len(profiles)},), got {result.dtype} of shape {result.shape}"
+                path,
+                f"decide() must return a boolean array of shape ({len(profiles)},), "
+                f"got {result.dtype} of shape {result.shape}",
             )
         return result
 
@@ -128,11 +137,12 @@ def load_python_rule(path: str | Path) -> Rule | FunctionRule:
         raise DataFileError(path, "defines no decide(profiles) function (nor a RULE)")
     try:
         params = [
-            p for p in inspect.signature(decide).parameters.values()
+            p
+            for p in inspect.signature(decide).parameters.values()
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
         ]
     except (TypeError, ValueError):
-        params = [None]
+        params = [None]  # type: ignore[list-item]  # one unknown parameter: treated as decide(profiles)
     if len(params) not in (1, 2):
         raise DataFileError(path, "decide must take (profiles) or (profiles, veto_mask)")
     seats = getattr(module, "SEATS", None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -37,15 +38,15 @@ from ..rules.seats import MOST_SEATS, SeatClasses, example_council
 from .datafile import load_toml_file, parse_toml, strict_converter, structure
 
 __all__ = [
+    "BUILTIN_ORDER",
+    "builtin_dir",
+    "builtin_rule",
+    "builtin_rules",
+    "default_title",
+    "dump_rule",
     "load_rule_file",
     "loads_rule",
-    "dump_rule",
     "save_rule",
-    "builtin_rules",
-    "builtin_rule",
-    "builtin_dir",
-    "BUILTIN_ORDER",
-    "default_title",
 ]
 
 #: The built-in rules, in the order ``unsc rules`` lists them (file ``NAME.toml`` each).
@@ -211,11 +212,15 @@ def _build(spec: RuleFile, path: Path | str) -> Rule | DoubleMajorityRule:
 def _build_quota(spec: RuleFile, path: Path | str) -> Rule:
     r, s = spec.rule, spec.seats
     if not NAME_PATTERN.match(r.name):
-        raise _fail(path, "[rule] name", f"expected lower-case letters, digits and hyphens (such as \"my-rule\"), got {r.name!r}")
+        raise _fail(
+            path,
+            "[rule] name",
+            f"expected lower-case letters, digits and hyphens (such as \"my-rule\"), got {r.name!r}",
+        )
     if r.status not in STATUSES:
         raise _fail(path, "[rule] status", f"expected one of {', '.join(STATUSES)}, got {r.status!r}")
     if r.matter not in ("substantive", "procedural"):
-        raise _fail(path, "[rule] matter", f"expected \"substantive\" or \"procedural\", got {r.matter!r}")
+        raise _fail(path, "[rule] matter", f'expected "substantive" or "procedural", got {r.matter!r}')
     for kind in KINDS:
         if getattr(s, kind) < 0:
             raise _fail(path, f"[seats] {kind}", f"expected a number of seats (0 or more), got {getattr(s, kind)}")
@@ -230,7 +235,9 @@ def _build_quota(spec: RuleFile, path: Path | str) -> Rule:
     for kind in KINDS:
         given = getattr(names, kind)
         if len(given) > getattr(s, kind):
-            raise _fail(path, f"[seats.new_names] {kind}", f"{len(given)} names for at most {getattr(s, kind)} {kind} seats")
+            raise _fail(
+                path, f"[seats.new_names] {kind}", f"{len(given)} names for at most {getattr(s, kind)} {kind} seats"
+            )
         if len(set(given)) != len(given):
             raise _fail(path, f"[seats.new_names] {kind}", "the names repeat")
     for key in ("quota", "procedural_quota"):
@@ -238,9 +245,11 @@ def _build_quota(spec: RuleFile, path: Path | str) -> Rule:
         if value is not None and not 1 <= value <= total:
             raise _fail(path, f"[rule] {key}", f"expected between 1 and the {total} seats, got {value}")
     if not 1 <= r.vetoes_to_block <= max(1, s.veto):
-        raise _fail(path, "[rule] vetoes_to_block", f"expected between 1 and the {s.veto} veto seats, got {r.vetoes_to_block}")
+        raise _fail(
+            path, "[rule] vetoes_to_block", f"expected between 1 and the {s.veto} veto seats, got {r.vetoes_to_block}"
+        )
     if not r.blocking:
-        raise _fail(path, "[rule] blocking", "expected at least one ballot, such as [\"no\"]")
+        raise _fail(path, "[rule] blocking", 'expected at least one ballot, such as ["no"]')
     blocking = []
     for word in r.blocking:
         try:
@@ -261,7 +270,7 @@ def _build_quota(spec: RuleFile, path: Path | str) -> Rule:
             except SimulateError as exc:
                 raise _fail(path, "[restraint] members", str(exc)) from None
         if not spec.restraint.flag.strip():
-            raise _fail(path, "[restraint] flag", "expected a draft flag such as \"mass-atrocity\"")
+            raise _fail(path, "[restraint] flag", 'expected a draft flag such as "mass-atrocity"')
         restraint = VetoRestraint(spec.restraint.flag, members)
     classes = SeatClasses(
         veto=s.veto,
@@ -341,7 +350,7 @@ def _string(text: str, key: str) -> str:
     return '"""\\\n' + " \\\n".join(" ".join(line) for line in lines) + '"""'
 
 
-def _strings(values) -> str:
+def _strings(values: Iterable[str]) -> str:
     values = list(values)
     inner = ", ".join(_quote(v) for v in values)
     if len(inner) <= 76:
@@ -394,7 +403,13 @@ def dump_rule(rule: Rule | DoubleMajorityRule) -> str:
         put("sources", _strings(rule.sources))
     if rule.assumptions:
         put("assumptions", _string(rule.assumptions, "assumptions"))
-    lines += ["", "[seats]", f"veto = {classes.veto}", f"permanent = {classes.permanent}", f"elected = {classes.elected}"]
+    lines += [
+        "",
+        "[seats]",
+        f"veto = {classes.veto}",
+        f"permanent = {classes.permanent}",
+        f"elected = {classes.elected}",
+    ]
     named = [(k, getattr(classes, f"{k}_names")) for k in KINDS if getattr(classes, f"{k}_names")]
     if named:
         lines += ["", "[seats.new_names]"] + [f"{k} = {_strings(v)}" for k, v in named]

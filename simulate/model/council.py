@@ -21,6 +21,7 @@ import numpy as np
 
 from ..data import data_path
 from ..errors import DataFileError, SimulateError, UnknownNameError
+from .convert import seat_tuple
 from .members import Member, resolve_member
 
 __all__ = ["FIRST_MEETING", "KINDS", "MOST_SEATS", "Council", "Seat", "council_on"]
@@ -78,7 +79,7 @@ class Council:
     The order of ``seats`` is the column order of every ballot profile array.
     """
 
-    seats: tuple[Seat, ...] = attrs.field(converter=tuple, validator=_unique_members)
+    seats: tuple[Seat, ...] = attrs.field(converter=seat_tuple, validator=_unique_members)
     #: where the composition comes from (a date in the bundled data, or "inline")
     source: str = ""
 
@@ -91,16 +92,16 @@ class Council:
         source: str = "inline",
     ) -> Council:
         """A council from names. Veto holders default to the permanent members."""
-        permanent = [resolve_member(m) for m in permanent]
-        elected = [resolve_member(m) for m in elected]
-        vetoes = set(permanent) if veto is None else {resolve_member(m) for m in veto}
-        stray = vetoes - set(permanent)
+        permanent_members = [resolve_member(m) for m in permanent]
+        elected_members = [resolve_member(m) for m in elected]
+        vetoes = set(permanent_members) if veto is None else {resolve_member(m) for m in veto}
+        stray = vetoes - set(permanent_members)
         if stray:
             raise SimulateError(
                 "only a permanent member can hold a veto: " + ", ".join(sorted(m.name for m in stray))
             )
-        seats = [Seat(m, permanent=True, veto=m in vetoes) for m in permanent]
-        seats += [Seat(m, permanent=False, veto=False) for m in elected]
+        seats = [Seat(m, permanent=True, veto=m in vetoes) for m in permanent_members]
+        seats += [Seat(m, permanent=False, veto=False) for m in elected_members]
         return cls(seats, source=source)
 
     @property
@@ -181,7 +182,7 @@ def council_on(date: datetime.date) -> Council:
     """
     if not isinstance(date, datetime.date):
         raise SimulateError(f"not a date: {date!r}")
-    first, last = membership_years()
+    _, last = membership_years()
     if date < FIRST_MEETING or date.year > last:
         raise SimulateError(
             f"no membership data for {date.isoformat()}: the bundled data covers "

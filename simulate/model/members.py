@@ -25,7 +25,7 @@ import attrs
 from ..data import data_path
 from ..errors import DataFileError, UnknownNameError
 
-__all__ = ["Member", "resolve_member", "all_members", "with_article", "join_names"]
+__all__ = ["Member", "all_members", "join_names", "resolve_member", "with_article"]
 
 
 def _aliases(value: Iterable[str] | str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .convert import str_set
 from .council import Council
 from .members import Member, resolve_member
 
@@ -45,7 +46,7 @@ class Motion:
 
     council: Council
     matter: Matter = attrs.field(default=Matter.SUBSTANTIVE, converter=Matter)
-    flags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    flags: frozenset[str] = attrs.field(default=frozenset(), converter=str_set)
     parties: tuple[Member, ...] = attrs.field(default=(), converter=_members)
     chapter: str | None = None
 

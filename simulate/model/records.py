@@ -7,20 +7,22 @@ A :class:`VoteRecord` is immutable. What-ifs make new records with
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 import attrs
 import numpy as np
 
 from ..errors import SimulateError
 from .ballots import Ballot, parse_ballot
+from .convert import new_seat_pairs, str_set, str_tuple
 from .council import Council
 from .members import Member, resolve_member
 from .motion import Matter, Motion
 
-__all__ = ["Draft", "VoteRecord", "RecordedResult"]
+__all__ = ["Draft", "RecordedResult", "VoteRecord"]
 
 
-def _names(values) -> tuple[Member, ...]:
+def _names(values: Iterable[str | Member]) -> tuple[Member, ...]:
     return tuple(resolve_member(v) for v in values)
 
 
@@ -36,8 +38,8 @@ class Draft:
     sponsors: tuple[Member, ...] = attrs.field(default=(), converter=_names)
     chapter: str | None = None
     parties: tuple[Member, ...] = attrs.field(default=(), converter=_names)
-    flags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    flags: frozenset[str] = attrs.field(default=frozenset(), converter=str_set)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
 
     @symbol.validator
     def _symbol(self, attribute: attrs.Attribute, value: str) -> None:
@@ -59,7 +61,7 @@ class RecordedResult:
     source: str = ""
 
 
-def _ballot_tuple(values) -> tuple[Ballot, ...]:
+def _ballot_tuple(values: Iterable[str | Ballot]) -> tuple[Ballot, ...]:
     return tuple(parse_ballot(v) for v in values)
 
 
@@ -79,10 +81,10 @@ class VoteRecord:
     rule: object = None  # str | Rule | FunctionRule | None
     #: ballots for seats this council lacks, by seat kind, "all" or new seat name
     #: (see :class:`simulate.model.whatif.NewSeats`); used only under an enlarged rule
-    new_seats: tuple[tuple[str, Ballot], ...] = attrs.field(default=(), converter=tuple)
+    new_seats: tuple[tuple[str, Ballot], ...] = attrs.field(default=(), converter=new_seat_pairs)
 
     @ballots.validator
-    def _check(self, attribute, value) -> None:
+    def _check(self, attribute: attrs.Attribute[tuple[Ballot, ...]], value: tuple[Ballot, ...]) -> None:
         if len(value) != self.council.size:
             raise SimulateError(
                 f"{self.draft.symbol}: {len(value)} ballots for a council of {self.council.size}"

@@ -27,7 +27,7 @@ from .council import KINDS, Seat
 from .members import Member, resolve_member
 from .records import VoteRecord
 
-__all__ = ["SetBallots", "AsOn", "Follow", "SetRule", "NewSeats", "WhatIf", "Change", "apply_changes"]
+__all__ = ["AsOn", "Change", "Follow", "NewSeats", "SetBallots", "SetRule", "WhatIf", "apply_changes"]
 
 #: Looks up another draft's record by symbol (for :class:`AsOn`).
 Lookup = Callable[[str], VoteRecord]
@@ -43,7 +43,9 @@ def _members(values: Iterable[str | Member]) -> tuple[Member, ...]:
     return members
 
 
-def _pairs(values) -> tuple[tuple[Member, Ballot], ...]:
+def _pairs(
+    values: dict[str | Member, str | Ballot] | Iterable[tuple[str | Member, str | Ballot]],
+) -> tuple[tuple[Member, Ballot], ...]:
     items = values.items() if isinstance(values, dict) else values
     pairs = tuple((resolve_member(m), parse_ballot(b)) for m, b in items)
     _members([m for m, _ in pairs])
@@ -74,7 +76,7 @@ class AsOn:
         if lookup is None:
             raise SimulateError(f"cannot look up {self.symbol}: no scenario library given")
         other = lookup(self.symbol)
-        changes = {}
+        changes: dict[str | Member, Ballot | str] = {}
         for member in self.members:
             if member not in other.council:
                 raise SimulateError(f"{member.name} did not sit on the council that voted on {self.symbol}")
@@ -93,7 +95,7 @@ class Follow:
     members: tuple[Member, ...] = attrs.field(converter=_members)
 
     @members.validator
-    def _not_self(self, attribute, value) -> None:
+    def _not_self(self, attribute: attrs.Attribute[tuple[Member, ...]], value: tuple[Member, ...]) -> None:
         if self.leader in value:
             raise SimulateError(f"{self.leader.name} cannot follow itself")
 
@@ -128,7 +130,9 @@ class SetRule:
 _ALL_KEYS = ("all", "new")
 
 
-def _pairs(values) -> tuple[tuple[str, Ballot], ...]:
+def _seat_pairs(
+    values: Mapping[str, str | Ballot] | Iterable[tuple[str, str | Ballot]] | None,
+) -> tuple[tuple[str, Ballot], ...]:
     if values is None:
         return ()
     if isinstance(values, Mapping):
@@ -150,7 +154,7 @@ class NewSeats:
     'new seats vote abstain; New elected seat 1 votes no'
     """
 
-    ballots: tuple[tuple[str, Ballot], ...] = attrs.field(default=(), converter=_pairs)
+    ballots: tuple[tuple[str, Ballot], ...] = attrs.field(default=(), converter=_seat_pairs)
 
     @classmethod
     def parse(cls, spec: NewSeats | Mapping | Iterable[str] | str | Ballot | None) -> NewSeats:
@@ -169,7 +173,9 @@ class NewSeats:
         for item in spec:
             key, sep, ballot = str(item).rpartition("=")
             if not sep or not key.strip() or not ballot.strip():
-                raise SimulateError(f"new seats: expected KIND=BALLOT or SEAT=BALLOT (e.g. permanent=yes), got {item!r}")
+                raise SimulateError(
+                    f"new seats: expected KIND=BALLOT or SEAT=BALLOT (e.g. permanent=yes), got {item!r}"
+                )
             pairs.append((key, ballot))
         return cls(pairs)
 
@@ -187,7 +193,9 @@ class NewSeats:
                 elif rank == 2 and k not in _ALL_KEYS and k not in KINDS:
                     if k not in names:
                         raise UnknownNameError(
-                            "new seat", key, [*KINDS, "all", *names.values()],
+                            "new seat",
+                            key,
+                            [*KINDS, "all", *names.values()],
                             hint="(use all, veto, permanent, elected or a new seat's name)",
                         )
                     out[names[k]] = ballot
@@ -214,9 +222,11 @@ class NewSeats:
         return attrs.evolve(record, new_seats=record.new_seats + self.ballots)
 
 
-
-
 Change = SetBallots | AsOn | Follow | SetRule | NewSeats
+
+
+def _changes(values: Iterable[Change]) -> tuple[Change, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -224,7 +234,7 @@ class WhatIf:
     """A named what-if: changes applied in order."""
 
     name: str
-    changes: tuple[Change, ...] = attrs.field(converter=tuple)
+    changes: tuple[Change, ...] = attrs.field(converter=_changes)
     description: str = ""
 
     def apply(self, record: VoteRecord, lookup: Lookup | None = None) -> VoteRecord:
@@ -239,9 +249,7 @@ class WhatIf:
         return self.description or "; ".join(c.describe() for c in self.changes)
 
 
-def apply_changes(
-    record: VoteRecord, changes: Sequence[WhatIf | Change], lookup: Lookup | None = None
-) -> VoteRecord:
+def apply_changes(record: VoteRecord, changes: Sequence[WhatIf | Change], lookup: Lookup | None = None) -> VoteRecord:
     """Apply what-ifs and single changes in order; the original record is untouched."""
     for change in changes:
         record = change.apply(record, lookup)

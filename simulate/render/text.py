@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..engine.grid import GridCell
-from ..engine.reform import EnlargedOutcome
-from ..engine.replay import Outcome
-from ..model.records import VoteRecord
+if TYPE_CHECKING:  # annotations only: replay's output need not import the grid and reform engines
+    from ..engine.grid import GridCell
+    from ..engine.reform import EnlargedOutcome
+    from ..engine.replay import Outcome
+    from ..model.records import VoteRecord
 
 __all__ = ["cell_label", "format_enlarged", "format_grid", "format_outcome", "long_date"]
 
 WIDTH = 80
 
 
-def long_date(date) -> str:
+def long_date(date: datetime.date) -> str:
     """``2016-12-05`` -> ``5 December 2016``."""
     return f"{date.day} {date.strftime('%B %Y')}"
 
@@ -56,7 +59,7 @@ def format_outcome(outcome: Outcome, baseline: VoteRecord | None = None, descrip
             mark = "VETO"
         if name in old and old[name] != ballot:
             mark = (mark + " " if mark else "") + f"(was {old[name]})"
-        lines.append(f"  {name:<{name_width}}{seat.label:<{seat_width}}{str(ballot):<9}{mark}".rstrip())
+        lines.append(f"  {name:<{name_width}}{seat.label:<{seat_width}}{ballot!s:<9}{mark}".rstrip())
     lines.append("")
     tally = f"Tally: {outcome.yes} in favour, {outcome.no} against, {outcome.abstain} abstaining"
     if outcome.absent:
@@ -108,7 +111,9 @@ def format_enlarged(result: EnlargedOutcome, descriptions: Sequence[str] = ()) -
         lines.append(textwrap.fill(draft.title, width=80))
     lines.append(textwrap.fill(f"Rule: {result.rule.name} ({result.rule.summary()})", width=80, subsequent_indent="  "))
     for name, text in zip(result.whatifs, descriptions or result.whatifs, strict=False):
-        lines.append(textwrap.fill(f"What-if: {name}" + (f": {text}" if text != name else ""), width=80, subsequent_indent="  "))
+        lines.append(
+            textwrap.fill(f"What-if: {name}" + (f": {text}" if text != name else ""), width=80, subsequent_indent="  ")
+        )
     if result.supplied:
         lines.append(textwrap.fill(f"New seats: {result.supplied}", width=80, subsequent_indent="  "))
     lines.append("")
@@ -129,8 +134,11 @@ def format_enlarged(result: EnlargedOutcome, descriptions: Sequence[str] = ()) -
         for y, total, adopted in result.by_yes:
             lines.append(f"  {y:<16}{total:>14,}{adopted:>14,}")
     lines.append("")
-    lines.append(textwrap.fill(
-        "Each unknown seat votes yes, no or abstain; no ballot is invented. Supply them with --new "
-        "(e.g. --new permanent=yes).", width=80,
-    ))
+    lines.append(
+        textwrap.fill(
+            "Each unknown seat votes yes, no or abstain; no ballot is invented. Supply them with --new "
+            "(e.g. --new permanent=yes).",
+            width=80,
+        )
+    )
     return "\n".join(lines)

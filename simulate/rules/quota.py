@@ -44,6 +44,7 @@ import numpy as np
 
 from ..errors import SimulateError
 from ..model.ballots import YES, Ballot, parse_ballot
+from ..model.convert import str_tuple
 from ..model.council import Council
 from ..model.members import Member, resolve_member
 from ..model.motion import OBLIGATORY_ABSTENTION_CHAPTERS, Matter, Motion
@@ -127,7 +128,7 @@ class Rule:
     valid_from: datetime.date | None = None
     valid_to: datetime.date | None = None
     description: str = ""
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     assumptions: str = ""
     seat_classes: SeatClasses | None = None
     status: str = attrs.field(default="custom", validator=attrs.validators.in_(STATUSES))
@@ -238,7 +239,9 @@ class Rule:
             )
         raise refuse_council(self.name, self.seats, council)
 
-    def _statistics(self, profiles: np.ndarray, motion: Motion) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _statistics(
+        self, profiles: np.ndarray, motion: Motion
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The rule's sufficient statistics for every profile.
 
         Returns the effective profiles (after obligatory abstentions), the
@@ -255,13 +258,13 @@ class Rule:
             profiles[:, obliged] = Ballot.ABSTAIN
         rows, seats = profiles.shape
         acc = accumulator(seats)
-        yes = np.zeros(rows, dtype=acc)
+        yes: np.ndarray = np.zeros(rows, dtype=acc)
         for seat in range(seats):
             yes += profiles[:, seat] == YES
         veto_cols = np.flatnonzero(self.veto_mask(motion))
-        blocks = np.zeros(rows, dtype=acc)
-        for seat in veto_cols:
-            blocks += self._blocking(profiles[:, seat])
+        blocks: np.ndarray = np.zeros(rows, dtype=acc)
+        for col in veto_cols:
+            blocks += self._blocking(profiles[:, col])
         return profiles, yes, blocks, veto_cols
 
     def _blocking(self, ballots: np.ndarray) -> np.ndarray:

@@ -70,7 +70,9 @@ class SeatClasses:
         for kind in KINDS:
             names = getattr(self, f"{kind}_names")
             if len(names) > getattr(self, kind):
-                raise SimulateError(f"{len(names)} names for new {kind} seats, but there are only {getattr(self, kind)} {kind} seats")
+                raise SimulateError(
+                    f"{len(names)} names for new {kind} seats, but there are only {getattr(self, kind)} {kind} seats"
+                )
             if len(set(names)) != len(names):
                 raise SimulateError(f"the names of new {kind} seats repeat")
 
@@ -94,7 +96,8 @@ class SeatClasses:
     @classmethod
     def of_council(cls, council: Council) -> SeatClasses:
         """The seat classes of an actual council."""
-        return cls(**council.kinds)
+        kinds = council.kinds
+        return cls(veto=kinds["veto"], permanent=kinds["permanent"], elected=kinds["elected"])
 
 
 def placeholder_member(name: str, kind: str = "elected", index: int = 0) -> Member:
@@ -134,8 +137,8 @@ def enlarge_council(council: Council, classes: SeatClasses) -> Council:
     new = {kind: getattr(classes, kind) - have[kind] for kind in KINDS}
     if any(n < 0 for n in new.values()):
         raise SimulateError(
-            f"a council of {SeatClasses(**have).describe()} seats cannot be enlarged to "
-            f"{classes.describe()} seats"
+            f"a council of {SeatClasses.of_council(council).describe()} seats "
+            f"cannot be enlarged to {classes.describe()} seats"
         )
     added: dict[str, list[Seat]] = {kind: [] for kind in KINDS}
     for kind in KINDS:
@@ -175,8 +178,13 @@ def example_council(classes: SeatClasses) -> Council:
         seats = [Seat(s.member, permanent=s.permanent, veto=False, representation=s.representation) for s in base.seats]
         return enlarge_council(Council(seats, source=base.source + ", without the veto"), classes)
     seats = [Seat(placeholder_member(f"Veto seat {i + 1}", "veto", i), permanent=True, veto=True) for i in range(v)]
-    seats += [Seat(placeholder_member(f"Permanent seat {i + 1}", "permanent", i), permanent=True, veto=False) for i in range(p)]
-    seats += [Seat(placeholder_member(f"Elected seat {i + 1}", "elected", i), permanent=False, veto=False) for i in range(e)]
+    seats += [
+        Seat(placeholder_member(f"Permanent seat {i + 1}", "permanent", i), permanent=True, veto=False)
+        for i in range(p)
+    ]
+    seats += [
+        Seat(placeholder_member(f"Elected seat {i + 1}", "elected", i), permanent=False, veto=False) for i in range(e)
+    ]
     return Council(seats, source="placeholder seats")
 
 

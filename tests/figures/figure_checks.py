@@ -93,7 +93,7 @@ def legibility_problems(fig) -> list[str]:
             problems.append(f"{n1} overlaps {n2}")
     seats = [(p.get_gid(), p.get_window_extent(renderer)) for ax in fig.axes for p in ax.patches
              if "-seat-" in (p.get_gid() or "")]
-    for name, t, box in texts:
+    for name, _, box in texts:
         if "-glyph-" in name:
             continue
         for gid, seat in seats:

@@ -123,7 +123,7 @@ def a_path(draw: st.DrawFn, data: dict[str, Any]) -> tuple[str, ...]:
     while isinstance(node, dict) and node:
         key = draw(st.sampled_from(sorted(node)))
         path, node = (*path, key), node[key]
-        if not isinstance(node, dict) or draw(st.booleans()) and len(path) > 1:
+        if not isinstance(node, dict) or (draw(st.booleans()) and len(path) > 1):
             break
     return path
 

@@ -134,7 +134,7 @@ def test_large_game_paths_agree():
     assert dp == classes
     assert sum(dp.shapley_shubik) == 1
     assert banzhaf(weights, quota, method="kronecker") == banzhaf(weights, quota, method="dp") == dp.banzhaf
-    for w, s in zip(weights, dp.shapley_shubik):
+    for w, s in zip(weights, dp.shapley_shubik, strict=True):
         assert (w == 0) == (s == 0)
 
 
