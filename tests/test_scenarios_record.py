@@ -73,5 +73,5 @@ def test_an_empty_symbol_is_one_clear_error(tmp_path):
     lines = ['symbol = ""' if line.startswith("symbol = ") else line for line in text.splitlines()]
     path = tmp_path / "empty-symbol.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"\[draft\] symbol: expected a draft's symbol"):
+    with pytest.raises(DataFileError, match=r"\[draft\] symbol: expected a draft symbol"):
         load_scenario_file(path)

@@ -65,7 +65,7 @@ import numpy as np
 
 from ..catalog.registry import as_rule
 from ..codes import ABSTAIN, NO, YES
-from ..errors import SimulateError
+from ..errors import TESTING_EXTRA, SimulateError
 from ..model.ballots import Ballot
 from ..model.council import Council
 from ..model.motion import Matter, Motion
@@ -840,9 +840,16 @@ def _abstention_result(
 def _sampled(
     rule, motion: Motion, decide, examples: int, seed: int
 ) -> tuple[list[PropertyResult], int | None, int | None, str]:
-    from hypothesis import HealthCheck, Phase, find, settings
-    from hypothesis import strategies as st
-    from hypothesis.errors import HypothesisException, NoSuchExample
+    try:  # hypothesis is an extra, imported only for a sampled check
+        from hypothesis import HealthCheck, Phase, find, settings
+        from hypothesis import strategies as st
+        from hypothesis.errors import HypothesisException, NoSuchExample
+    except ModuleNotFoundError as exc:
+        if exc.name is None or exc.name.partition(".")[0] != "hypothesis":
+            raise
+        raise SimulateError(
+            f"a sampled rule check needs hypothesis, which is not installed: {TESTING_EXTRA}"
+        ) from None
 
     council = motion.council
     n = council.size
