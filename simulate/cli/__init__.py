@@ -37,6 +37,10 @@ examples:
   unsc flips S/2016/847
   unsc check-rule two-vetoes
   unsc reform S/2016/846 --rule g4-2005
+  unsc history --vetoed-by Russia --topic syria --until 2016-12-05
+  unsc counterfactual -r two-vetoes -r french-mexican-restraint
+  unsc chance S/2016/1026 --others elected-uncertain -r charter-1965 -r two-vetoes
+  unsc explore S/2016/1026
 """
 
 
