@@ -180,39 +180,18 @@ print(eighties.totals)""",
 ]
 
 
-def build():
-    """The notebook, outputs stripped, with stable cell ids."""
-    import nbformat
-    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+def _nbbuild():  # the shared builder beside this script (loaded by path: run by runpy in the tests too)
+    import importlib.util
 
-    cells = []
-    for i, (kind, source) in enumerate(CELLS):
-        cell = new_code_cell(source) if kind == "code" else new_markdown_cell(source)
-        cell["id"] = f"cell-{i:02d}"
-        cells.append(cell)
-    nb = new_notebook(
-        cells=cells,
-        metadata={
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        },
-    )
-    nbformat.validate(nb)
-    return nb
+    spec = importlib.util.spec_from_file_location("nbbuild", Path(__file__).resolve().with_name("nbbuild.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def render() -> str:
-    import nbformat
-
-    return nbformat.writes(build()) + "\n"
-
-
-def main(argv: list[str]) -> int:
-    target = Path(argv[1]) if len(argv) > 1 else NOTEBOOK
-    target.write_text(render(), encoding="utf-8")
-    print(target)
-    return 0
+    return _nbbuild().render(CELLS)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(_nbbuild().main(sys.argv, CELLS, NOTEBOOK))
