@@ -1,10 +1,11 @@
 """The Council's record as data: every vote and every veto, filtered and counted.
 
 The votes come from the bundled record (:mod:`simulate.io.record`: the Dag
-Hammarskjöld Library meeting tables 1946-2022) and the vetoes from the bundled
-veto list (every veto from 16 February 1946 on, with its sources). A vetoed vote
-is one entry, whichever file it comes from; vetoes after the meeting tables end
-(26 May 2022) are entries of their own.
+Hammarskjöld Library meeting tables, 1946 to 29 June 2022, and after them the
+failed Syria drafts that were not vetoed) and the vetoes from the bundled veto
+list (every veto from 16 February 1946 on, with its sources). A vetoed vote is
+one entry, whichever file it comes from; vetoes after the meeting tables end are
+entries of their own.
 
 Counting basis: one veto per vetoed text (draft, amendment, admission,
 preliminary question) and per member named on it; the four negative votes
@@ -290,7 +291,7 @@ def _merged(vetoes: Sequence[HistoryVote]) -> tuple[HistoryVote, ...]:
     """The vetoed texts with every other vote of the meeting tables, in date order (a vote the
     veto list covers is its entry there; within a day, the tables' order)."""
     data = _data()
-    votes = data.votes()
+    votes = data.votes() + data.votes_after_tables()
     position: dict[tuple[datetime.date, str], int] = {}
     for i, vote in enumerate(votes):
         for draft in vote.drafts:

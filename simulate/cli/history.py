@@ -503,10 +503,11 @@ def register(sub: Any, formatter: type) -> None:
         help="the record: every vote and veto since 1946, filtered",
         formatter_class=formatter,
         description=(
-            "List the votes of the record (the UN library's meeting tables 1946-2022 and\n"
-            "its veto list, with later vetoes), in date order. Each veto says which veto it\n"
-            "was for each member, overall and on its topic. Filters combine (all must hold);\n"
-            "--vetoed-by repeats (any of them). Dates are inclusive.\n\n"
+            "List the votes of the record (the UN library's meeting tables 1946 to June 2022,\n"
+            "its veto list with later vetoes, and the later failed Syria drafts), in date\n"
+            "order. Each veto says which veto it was for each member, overall and on its\n"
+            "topic. Filters combine (all must hold); --vetoed-by repeats (any of them).\n"
+            "Dates are inclusive.\n\n"
             "examples:\n"
             '  unsc history --vetoed-by "Russian Federation" --topic syria --until 2016-12-05\n'
             "  unsc history --vetoed-by China --topic syria --json\n"

@@ -343,10 +343,31 @@ def flags_of(symbol: str) -> tuple[str, ...]:
     return _flags_by_draft().get(symbol, ())
 
 
+#: the last day of the meeting tables that ``votes.csv`` is built from
+TABLES_END = datetime.date(2022, 6, 29)
+
+
 @functools.cache
 def votes() -> tuple[RecordedVote, ...]:
     """Every vote of the meetings tables, in date order (``votes.csv``)."""
-    name = "votes.csv"
+    return _vote_rows("votes.csv", after=False)
+
+
+@functools.cache
+def votes_after_tables() -> tuple[RecordedVote, ...]:
+    """The few votes after the meeting tables end (:data:`TABLES_END`) that the project holds
+    checked facts for (``votes-after-tables.csv``): the failed Syria drafts that were not vetoed.
+    Every later veto is in ``vetoes.csv``; no other later vote is in the record."""
+    later = _vote_rows("votes-after-tables.csv", after=True)
+    tables = {v.key for v in votes()}
+    for vote in later:
+        if vote.key in tables:
+            raise DataFileError(record_path("votes-after-tables.csv"), f"key {vote.key!r} is also in votes.csv")
+    return later
+
+
+def _vote_rows(name: str, after: bool) -> tuple[RecordedVote, ...]:
+    """The votes of one file in date order; ``after``: each must fall after :data:`TABLES_END`."""
     columns = (
         "key",
         "date",
@@ -372,6 +393,8 @@ def votes() -> tuple[RecordedVote, ...]:
         if key in seen:
             raise row.fail("key", f"{key!r} is used twice")
         seen.add(key)
+        if after and row.date("date") <= TABLES_END:
+            raise row.fail("date", f"on or before {TABLES_END.isoformat()}: such a vote belongs in votes.csv")
         drafts = tuple(d.strip() for d in raw["drafts"].split(";") if d.strip())
         resolution = raw["resolution"].strip() or None
         if resolution is not None and not re.fullmatch(r"S/RES/\d+ \(\d{4}\)", resolution):
@@ -411,7 +434,7 @@ def votes() -> tuple[RecordedVote, ...]:
 @functools.cache
 def _vote_index() -> Mapping[str, RecordedVote]:
     index: dict[str, RecordedVote] = {}
-    for vote in votes():
+    for vote in votes() + votes_after_tables():
         index[vote.key.casefold()] = vote
         for draft in vote.drafts:
             index.setdefault(draft.casefold(), vote)
@@ -428,7 +451,7 @@ def find_vote(symbol: str) -> RecordedVote:
     key = " ".join(symbol.split()).casefold()
     if key in index:
         return index[key]
-    raise UnknownNameError("vote", symbol, [v.key for v in votes()], "(the record covers 1946-2022)")
+    raise UnknownNameError("vote", symbol, [v.key for v in votes()], "(the meeting tables cover 1946 to June 2022)")
 
 
 def _veto_rows(name: str, disputed: bool) -> tuple[Veto, ...]:

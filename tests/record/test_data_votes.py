@@ -156,3 +156,38 @@ def test_outcomes_against_the_majority_the_project_applies() -> None:
     assert adopted_short == ["S/RES/218 (1965)"]
     # S/5095 (23 March 1962): printed "not adopted" with 7-2-1, no veto on the DHL list; unexplained
     assert failed_with_votes == ["S/5095"]
+
+
+# ---------------------------------------------------------------- after the tables end
+
+
+def test_votes_after_the_tables_fall_after_them_and_agree_with_their_scenarios() -> None:
+    """Each later vote is dated after TABLES_END, has a key of its own, and its tally and outcome
+    are those of the bundled scenario file of the same draft (one record, two files)."""
+    from simulate.catalog.scenarios import load_scenario
+    from simulate.io.record import TABLES_END, votes_after_tables
+
+    later = votes_after_tables()
+    assert later, "votes-after-tables.csv is empty"
+    assert max(v.date for v in votes()) <= TABLES_END
+    assert not {v.key for v in later} & {v.key for v in votes()}
+    for vote in later:
+        assert vote.date > TABLES_END, vote
+        recorded = load_scenario(vote.symbol).expected
+        assert recorded is not None, vote.symbol
+        assert (vote.yes, vote.no, vote.abstain) == (recorded.yes, recorded.no, recorded.abstain), vote.symbol
+        assert vote.outcome == ("adopted" if recorded.adopted else "vetoed" if recorded.vetoed_by else "not adopted")
+        assert find_vote(vote.symbol) is vote
+
+
+def test_the_syria_timeline_has_every_failed_syria_draft() -> None:
+    """The record's failed Syria drafts are exactly the bundled Syria scenario files (the 29 of the
+    checked facts, 2011-2023), the two after the tables included."""
+    from simulate.analysis.history import load_history
+    from simulate.catalog.scenarios import bundled_scenarios
+
+    failed = {v.symbol for v in load_history().filter(topic="syria") if v.outcome in ("vetoed", "not adopted")}
+    scenarios = {s.symbol for s in bundled_scenarios()}
+    assert len(failed) == 29
+    assert {"S/2022/541", "S/2023/507"} <= failed
+    assert failed == scenarios
