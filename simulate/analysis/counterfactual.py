@@ -43,7 +43,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
@@ -569,11 +569,12 @@ def decide_votes(
             assert first.council is not None and first.motion is not None
             stacked = np.concatenate([consistent[i].profiles for i in members])
             owner = np.repeat(np.arange(len(members)), [len(consistent[i].profiles) for i in members])
-            args = (stacked, owner, members, consistent, r, results, reasons)
+            batch = _Batch(stacked, owner, members, consistent, reasons)
             if isinstance(rule, Rule) and rule.enlarged:
-                _decide_enlarged(rule, first.council, first.motion, *args)
+                decided = _decide_enlarged(rule, first.council, first.motion, batch)
             else:
-                _decide_plain(rule, first.motion, *args)
+                decided = _decide_plain(rule, first.motion, batch)
+            results.update(((i, r), d) for i, d in decided.items())
     out = []
     for i, c in enumerate(consistent):
         for r, rule in enumerate(resolved):
@@ -623,6 +624,17 @@ def _signature(rule: VotingRule, council: Council, motion: Motion) -> tuple[Any,
     )
 
 
+class _Batch(NamedTuple):
+    """Votes decided together (their councils are alike to the rule): every consistent profile of
+    each, stacked, with the index of its vote; ``reasons=False`` skips the outcome sentences."""
+
+    stacked: np.ndarray  # (profiles, seats)
+    owner: np.ndarray  # the batch position of each profile's vote
+    members: list[int]  # the index of each vote of the batch in ``consistent``
+    consistent: list[Consistent]
+    reasons: bool
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return (
@@ -632,17 +644,11 @@ def _sentence(text: str) -> str:
     )
 
 
-def _decide_plain(
-    rule: VotingRule,
-    motion: Motion,
-    stacked: np.ndarray,
-    owner: np.ndarray,
-    members: list[int],
-    consistent: list[Consistent],
-    r: int,
-    results: dict[tuple[int, int], Decision],
-    reasons: bool,
-) -> None:
+def _decide_plain(rule: VotingRule, motion: Motion, batch: _Batch) -> dict[int, Decision]:
+    """Each vote of the batch decided on every profile consistent with its tally: one outcome where
+    all agree, else undetermined with the reason."""
+    stacked, owner, members, consistent, reasons = batch
+    results: dict[int, Decision] = {}
     classes, t = _classify(rule, stacked, motion)
     blockers = np.asarray(t.blockers, dtype=bool)
     votes, starts, ends = _segments(owner)
@@ -655,7 +661,7 @@ def _decide_plain(
         c = consistent[i]
         mine = np.arange(starts[k], ends[k])
         if least[k] != most[k]:
-            results[i, r] = Decision(
+            results[i] = Decision(
                 c.vote, rule.name, "undetermined", _undetermined(rule, c, classes[mine]), len(c.profiles)
             )
             continue
@@ -666,7 +672,8 @@ def _decide_plain(
             else ()
         )
         reason = _reasons(rule, c, stacked[mine], t, mine, outcome) if reasons else ""
-        results[i, r] = Decision(c.vote, rule.name, outcome, reason, len(c.profiles), vetoed_by=vetoed_by)
+        results[i] = Decision(c.vote, rule.name, outcome, reason, len(c.profiles), vetoed_by=vetoed_by)
+    return results
 
 
 def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -758,21 +765,12 @@ def _replay_reason(
 _CHUNK = 400_000
 
 
-def _decide_enlarged(
-    rule: Rule,
-    council: Council,
-    motion: Motion,
-    stacked: np.ndarray,
-    owner: np.ndarray,
-    members: list[int],
-    consistent: list[Consistent],
-    r: int,
-    results: dict[tuple[int, int], Decision],
-    reasons: bool,
-) -> None:
+def _decide_enlarged(rule: Rule, council: Council, motion: Motion, batch: _Batch) -> dict[int, Decision]:
     """For each consistent profile, count the combinations of the new seats' ballots under which the
     draft passes (every yes/no/abstain combination, by seat class with multinomial weights, each
     class-count vector decided by the rule)."""
+    stacked, owner, members, consistent, reasons = batch
+    results: dict[int, Decision] = {}
     big, bmotion, columns, groups = _new_seat_groups(rule, council, motion)
     new = [s for g in groups for s in g]
     block, weights, new_yes = _compositions(tuple(len(g) for g in groups))
@@ -871,7 +869,7 @@ def _decide_enlarged(
             reason = _headline(rule, c, big, new, total, lo_, by_yes, note)
         else:
             reason = ""
-        results[i, r] = Decision(
+        results[i] = Decision(
             c.vote,
             rule.name,
             outcome,
@@ -881,6 +879,7 @@ def _decide_enlarged(
             combinations=total,
             adopted_combinations=(lo_, hi_),
         )
+    return results
 
 
 def _headline(
