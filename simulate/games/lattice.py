@@ -272,7 +272,7 @@ class CountLattice:
 
     def profiles(
         self,
-        groups: Sequence[Sequence[int]],
+        groups: Sequence[Sequence[int] | np.ndarray],
         n: int,
         coords: Sequence[np.ndarray] | None = None,
         base: np.ndarray | None = None,

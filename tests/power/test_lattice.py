@@ -21,9 +21,8 @@ from simulate.games.lattice import (
     outer,
     positions,
 )
-from simulate.power import PowerInputError
+from simulate.power import PowerInputError, ternary_count_vectors
 from simulate.power import compositions as ascending_compositions
-from simulate.power import ternary_count_vectors
 
 YES, NO, ABSTAIN = 0, 1, 2
 
@@ -89,7 +88,7 @@ def test_the_lattice_against_every_profile(groups):
     assert profiles.tolist() == [seen[p][0] for p in points]  # the representative: first in lexicographic order
     for ballot in (YES, NO, ABSTAIN):
         assert lattice.totals(ballot).reshape(-1).tolist() == (profiles == ballot).sum(axis=1).tolist()
-    for axis, g in enumerate(groups):
+    for axis in range(len(groups)):
         for r, counts in enumerate(lattice.comps[axis].tolist()):
             assert lattice.index(axis, counts) == r
     # a fixed base for the seats of no group
