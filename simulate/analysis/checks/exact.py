@@ -26,9 +26,11 @@ on ``D``, exact because the rule treats the seats of a group alike:
 Counts: ``#{p : D(p)} = Σ_K D(K) Π_c m_c! / (y_c! x_c! a_c!)`` of ``3^n`` and
 ``#{S : W(S)} = Σ_s W(s) Π_c C(m_c, s_c)`` of ``2^n``.
 
-Counterexamples are the smallest: the fewest members not voting yes, then the
-fewest abstaining; for a coalition, the earliest seats, the same whatever the
-grouping, so that both exact methods name the same members.
+Counterexamples are canonical, the same whatever the grouping, so that both
+exact methods name the same members: the fewest members not voting yes, then
+the fewest abstaining; for a coalition, the earliest seats; for anonymity, then
+the earliest pair of seats ``i < j``, then the first profile in lexicographic
+order.
 """
 
 from __future__ import annotations
@@ -161,36 +163,86 @@ def _monotonic(
     return monotonic_failure(council, lattice.profile(full), seat, a, b, decide)
 
 
+def _swaps(
+    lattice: SeatLattice, D: np.ndarray, key: np.ndarray, first: int, second: int
+) -> list[tuple[int, int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """A seat of group ``first`` casting ``u`` and one of group ``second`` casting ``v > u``
+    swap their ballots: per ``(u, v)``, the source rows of both groups, where the outcome
+    changes (over the lattice with those two axes restricted to the sources) and the keys."""
+    out = []
+    for u, v in BALLOT_PAIRS:
+        sf, df, _ = lattice.counts.moves(first, u, v)
+        ss, ds, _ = lattice.counts.moves(second, v, u)
+        if not len(sf) or not len(ss):
+            continue
+        before = np.take(np.take(D, sf, axis=first), ss, axis=second)
+        after = np.take(np.take(D, df, axis=first), ds, axis=second)
+        keys = np.take(np.take(key, sf, axis=first), ss, axis=second)
+        out.append((u, v, sf, ss, before != after, keys))
+    return out
+
+
+def _first_casts(profiles: np.ndarray, seats: np.ndarray, ballot: int) -> None:
+    """In place: within the group ``seats`` (its representative ballots, sorted), the first
+    seat casts ``ballot`` and the others the rest of the group's ballots in order, the first
+    such profile in lexicographic order."""
+    block = profiles[:, seats]
+    first = np.argmax(block == ballot, axis=1)
+    block[np.arange(len(block)), first] = -1
+    block.sort(axis=1)
+    block[:, 0] = ballot
+    profiles[:, seats] = block
+
+
 def _anonymity(
     council: Council, lattice: SeatLattice, D: np.ndarray, key: np.ndarray, decide: Decide
 ) -> PropertyResult:
-    """Anonymity within seat kinds: adjacent groups of a kind swapping a ballot."""
+    """Anonymity within seat kinds, with the canonical counterexample: the fewest members
+    not voting yes (then abstaining); then the earliest pair ``i < j`` of seats; then the
+    first profile in lexicographic order.
+
+    The smallest key is found on adjacent groups of a kind: a swap across groups ``c < e``
+    is a chain of swaps across adjacent groups through profiles with the same counts, so
+    one of them changes the outcome at the same key. The pair is then the first (in seat
+    order) whose groups change the outcome at that key: over groups ``c, d``, the earliest
+    seat of either, ``i``, and the earliest of the other group, ``j``. For that pair, of the
+    profiles over the points found, the first in lexicographic order: seat ``i`` casts the
+    lower ballot, and the other seats of both groups their ballots in order."""
     kinds = _group_kinds(council, lattice.groups)
-    best: tuple[tuple[int, int], list[int], int, int] | None = None
+    classes = ", ".join(k for k, n in council.kinds.items() if n)
+    least: int | None = None
     for kind in ("veto", "permanent", "elected"):
         axes = [i for i, k in enumerate(kinds) if k == kind]
-        for A, B in itertools.pairwise(axes):
-            for x, y in BALLOT_PAIRS:
-                sa, da, pa = lattice.counts.moves(A, x, y)
-                sb, db, pb = lattice.counts.moves(B, y, x)
-                if not len(sa) or not len(sb):
-                    continue
-                before = np.take(np.take(D, sa, axis=A), sb, axis=B)
-                after = np.take(np.take(D, da, axis=A), db, axis=B)
-                kk = np.take(np.take(key, sa, axis=A), sb, axis=B)
-                point = _argbest(before != after, kk)
-                if point is None:
-                    continue
-                full = list(point)
-                full[A], full[B] = int(sa[point[A]]), int(sb[point[B]])
-                rank = (int(key[tuple(full)]), int(np.ravel_multi_index(full, D.shape)))
-                if best is None or rank < best[0]:
-                    best = (rank, full, int(lattice.groups[A][pa[point[A]]]), int(lattice.groups[B][pb[point[B]]]))
-    classes = ", ".join(k for k, n in council.kinds.items() if n)
-    if best is None:
+        for c, e in itertools.pairwise(axes):
+            for *_, changes, keys in _swaps(lattice, D, key, c, e):
+                if changes.any():
+                    k = int(keys[changes].min())
+                    least = k if least is None else min(least, k)
+    if least is None:
         return PropertyResult("anonymous", True, f"within each seat class ({classes})")
-    _, full, i, j = best
-    return anonymity_failure(council, lattice.profile(full), i, j, decide)
+    groups = lattice.groups
+    pairs = sorted(
+        (int(groups[f][0]), int(groups[s][0]), f, s)
+        for c, e in itertools.combinations(range(len(groups)), 2)
+        if kinds[c] == kinds[e]
+        for f, s in [(c, e) if groups[c][0] < groups[e][0] else (e, c)]
+    )
+    for i, j, f, s in pairs:
+        found = []
+        for u, v, sf, ss, changes, keys in _swaps(lattice, D, key, f, s):
+            hits = np.argwhere(changes & (keys == least))
+            if not len(hits):
+                continue
+            hits[:, f], hits[:, s] = sf[hits[:, f]], ss[hits[:, s]]
+            profiles = lattice.profiles(list(hits.T))
+            _first_casts(profiles, groups[f], u)
+            _first_casts(profiles, groups[s], v)
+            found.append(profiles)
+        if found:
+            candidates = np.concatenate(found)
+            first = candidates[np.lexsort(candidates.T[::-1])[0]]
+            return anonymity_failure(council, first, i, j, decide)
+    raise AssertionError("a swap changes the outcome at the least key, but no pair of groups shows it")
 
 
 def _players(council: Council, lattice: SeatLattice, D: np.ndarray) -> list[PropertyResult]:
