@@ -53,6 +53,7 @@ __all__ = [
     "lattice_size",
     "multinomials",
     "outer",
+    "outer_sum",
     "positions",
     "representative_profiles",
 ]
@@ -137,6 +138,21 @@ def outer(tables: Sequence[np.ndarray]) -> np.ndarray:
     [[1, 3], [2, 6]]
     """
     return reduce(np.multiply.outer, tables) if len(tables) > 1 else np.array(tables[0])
+
+
+def outer_sum(tables: Sequence[np.ndarray], dtype: type[np.signedinteger] = np.int64) -> np.ndarray:
+    """The sum over classes: ``out[K] = Σ_c tables[c][K_c]``, one axis per class (in ``dtype``,
+    one pass over the result per class).
+
+    >>> outer_sum([np.array([0, 1]), np.array([0, 10, 20])]).tolist()
+    [[0, 10, 20], [1, 11, 21]]
+    """
+    out = np.zeros(tuple(len(t) for t in tables), dtype=dtype)
+    for axis, table in enumerate(tables):
+        shape = [1] * len(tables)
+        shape[axis] = len(table)
+        out += np.asarray(table).astype(dtype).reshape(shape)
+    return out
 
 
 def representative_profiles(
@@ -230,9 +246,7 @@ class CountLattice:
         >>> CountLattice([1, 2]).totals(0).tolist()[0]
         [3, 2, 2, 1, 1, 1]
         """
-        if not self.comps:
-            return np.zeros((), dtype=np.int64)
-        return reduce(np.add.outer, [comps[:, ballot] for comps in self.comps]).reshape(self.shape)
+        return outer_sum([comps[:, ballot] for comps in self.comps])
 
     def moves(self, axis: int, a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The points of class ``axis`` where one seat can change its ballot from ``a`` to ``b``:

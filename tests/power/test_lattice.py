@@ -19,6 +19,7 @@ from simulate.games.lattice import (
     lattice_size,
     multinomials,
     outer,
+    outer_sum,
     positions,
 )
 from simulate.power import PowerInputError, ternary_count_vectors
@@ -132,13 +133,17 @@ def test_ternary_count_vectors_keep_their_order():
     assert ternary_count_vectors([2, 1]).tolist() == CountLattice([2, 1]).vectors()[::-1].tolist()
 
 
-def test_outer_is_the_product_over_classes():
+def test_outer_is_the_product_and_outer_sum_the_sum_over_classes():
     tables = [binomials(2), multinomials(1), binomials(3)]
     product = outer(tables)
     assert product.shape == (3, 3, 4)
     for idx in itertools.product(*(range(len(t)) for t in tables)):
         assert product[idx] == math.prod(t[i] for t, i in zip(tables, idx, strict=True))
     assert outer([binomials(2)]).tolist() == [1, 2, 1]
+    total = outer_sum(tables, np.int16)
+    assert total.dtype == np.int16 and total.shape == product.shape
+    for idx in itertools.product(*(range(len(t)) for t in tables)):
+        assert total[idx] == sum(t[i] for t, i in zip(tables, idx, strict=True))
 
 
 @pytest.mark.parametrize("sizes", [[0], [2, -1], [True], [1.5]])

@@ -42,7 +42,7 @@ from functools import reduce
 import numpy as np
 
 from ...codes import ABSTAIN, NO, YES
-from ...games.lattice import binomials, outer
+from ...games.lattice import binomials, outer, outer_sum
 from ...model.council import Council
 from ...model.motion import Motion
 from .findings import (
@@ -83,8 +83,10 @@ def _nonyes_key(lattice: SeatLattice) -> np.ndarray:
     """Key array for "smallest" counterexamples: fewest seats not voting yes,
     then fewest abstentions (a yes/no profile reads best)."""
     dtype = np.int16 if lattice.n < 170 else np.int32
-    nonyes = lattice.n - lattice.counts.totals(YES)
-    return (nonyes * (lattice.n + 1) + lattice.counts.totals(ABSTAIN)).astype(dtype)
+    n = lattice.n
+    sizes_comps = zip(lattice.sizes, lattice.comps, strict=True)
+    per_class = [(m - comps[:, YES]) * (n + 1) + comps[:, ABSTAIN] for m, comps in sizes_comps]
+    return outer_sum(per_class, dtype)
 
 
 def _group_kinds(council: Council, groups: Sequence[np.ndarray]) -> list[str]:
