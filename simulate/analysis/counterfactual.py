@@ -53,6 +53,7 @@ from ..codes import ABSENT, ABSTAIN, NO, YES
 from ..engine.reform import EnlargedOutcome
 from ..engine.replay import decide_record
 from ..errors import SimulateError
+from ..games.lattice import CountLattice
 from ..games.symmetry import representative_profiles
 from ..model.ballots import Ballot
 from ..model.council import Council, council_on
@@ -452,25 +453,14 @@ def _elected_groups(
 
 @functools.cache
 def _compositions(sizes: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Ballots of new seats by groups, one row per (yes, no, abstain) count vector of each group:
-    the ballots (c, seats in group order), the multinomial weights (c,) and the yes among them (c,)."""
-    per_group = [[(yy, nn, s - yy - nn) for yy in range(s, -1, -1) for nn in range(s - yy, -1, -1)] for s in sizes]
-    points = list(itertools.product(*per_group))
-    ballots = np.array(
-        [[b for yy, nn, aa in point for b in [YES] * yy + [NO] * nn + [ABSTAIN] * aa] for point in points],
-        dtype=np.int8,
-    ).reshape(len(points), sum(sizes))
-    weights = np.array(
-        [
-            math.prod(
-                math.factorial(y + n + a) // (math.factorial(y) * math.factorial(n) * math.factorial(a))
-                for y, n, a in p
-            )
-            for p in points
-        ],
-        dtype=np.int64,
-    )
-    return ballots, weights, np.array([sum(c[0] for c in p) for p in points], dtype=np.int64)
+    """Ballots of new seats by groups, one row per point of the count lattice of the groups
+    (:class:`~simulate.games.lattice.CountLattice`): the ballots (c, seats in group order),
+    the multinomial weights (c,) and the yes among them (c,)."""
+    lattice = CountLattice(sizes)
+    starts = itertools.accumulate(sizes, initial=0)
+    columns = [list(range(start, start + m)) for start, m in zip(starts, sizes, strict=False)]
+    ballots = lattice.profiles(columns, sum(sizes))
+    return ballots, lattice.multiplicities().reshape(-1).astype(np.int64), lattice.totals(YES).reshape(-1)
 
 
 def _new_seat_groups(

@@ -31,7 +31,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
@@ -439,7 +439,13 @@ class History(Sequence[HistoryVote]):
     def __len__(self) -> int:
         return len(self.votes)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> HistoryVote: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> History: ...
+
+    def __getitem__(self, index: int | slice) -> HistoryVote | History:
         if isinstance(index, slice):
             return attrs.evolve(self, votes=self.votes[index])
         return self.votes[index]

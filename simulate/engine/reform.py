@@ -25,7 +25,6 @@ which is exact.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
@@ -35,7 +34,9 @@ import numpy as np
 
 from ..catalog.registry import as_rule
 from ..catalog.scenarios import Scenario
+from ..codes import YES
 from ..errors import SimulateError
+from ..games.lattice import CountLattice
 from ..model.ballots import Ballot
 from ..model.council import Council
 from ..model.members import join_names
@@ -51,11 +52,6 @@ __all__ = ["ENUMERATE_MAX", "EnlargedOutcome", "NewSeats", "count_outcomes", "re
 ENUMERATE_MAX = 12
 #: The most classes of combinations counted one by one (beyond, refused before any work).
 CLASSES_MAX = 200_000
-
-def _compositions(m: int) -> list[tuple[int, int, int]]:
-    """(yes, no, abstain) counts of ``m`` seats."""
-    return [(y, n, m - y - n) for y in range(m, -1, -1) for n in range(m - y, -1, -1)]
-
 
 def count_outcomes(
     rule: VotingRule, motion: Motion, profile: np.ndarray, unknown: Sequence[int], method: str = "auto"
@@ -86,26 +82,16 @@ def count_outcomes(
         unknown_set = set(unknown)
         groups = [[s for s in role if s in unknown_set] for role in rule.seat_roles(motion)]
         groups = [g for g in groups if g]
-        cols = groups
-        classes = math.prod((len(c) + 1) * (len(c) + 2) // 2 for c in cols)
-        if classes > CLASSES_MAX:
+        lattice = CountLattice([len(g) for g in groups])
+        if lattice.size > CLASSES_MAX:
             raise SimulateError(
                 f"counting every yes/no/abstain combination of the {k} unknown seats' ballots under rule {rule.name} "
-                f"means deciding {classes:,} classes of combinations (more than {CLASSES_MAX:,}): "
+                f"means deciding {lattice.size:,} classes of combinations (more than {CLASSES_MAX:,}): "
                 f"give their ballots instead, e.g. --new all=yes"
             )
-        choices = [_compositions(len(c)) for c in cols]
-        points = list(itertools.product(*choices))
-        profiles = np.repeat(row, len(points), axis=0)
-        weights, yes_counts = [], []
-        for i, point in enumerate(points):
-            weight, yes = 1, 0
-            for seats, (y, n, a) in zip(cols, point, strict=True):
-                profiles[i, seats] = [Ballot.YES] * y + [Ballot.NO] * n + [Ballot.ABSTAIN] * a
-                weight *= math.factorial(y + n + a) // (math.factorial(y) * math.factorial(n) * math.factorial(a))
-                yes += y
-            weights.append(weight)
-            yes_counts.append(yes)
+        profiles = lattice.profiles(groups, row.shape[1], base=row[0])
+        weights = lattice.multiplicities().reshape(-1)
+        yes_counts = lattice.totals(YES).reshape(-1)
         adopted = rule.decide(profiles, motion)
         for ok, w, y in zip(adopted, weights, yes_counts, strict=True):
             if ok:

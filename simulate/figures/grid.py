@@ -137,16 +137,18 @@ def grid_row_count(scenarios: Sequence[Scenario]) -> int:
     return rows + (len(scenarios) if len(scenarios) > 1 else 0)
 
 
-def _cells_of(source, rules) -> list[GridCell]:
+def _cells_of(source: GridSource, rules: Sequence[VotingRule | str]) -> list[GridCell]:
     if isinstance(source, Scenario):
         check_rows(grid_row_count([source]))
         return grid(source, rules)
-    items = list(source)
-    if items and all(isinstance(c, GridCell) for c in items):
-        return items
-    if items and all(isinstance(s, Scenario) for s in items):
-        check_rows(grid_row_count(items))
-        return [c for s in items for c in grid(s, rules)]
+    items: list[Scenario | GridCell] = list(source)
+    cells = [c for c in items if isinstance(c, GridCell)]
+    scenarios = [s for s in items if isinstance(s, Scenario)]
+    if items and len(cells) == len(items):
+        return cells
+    if items and len(scenarios) == len(items):
+        check_rows(grid_row_count(scenarios))
+        return [c for s in scenarios for c in grid(s, rules)]
     raise TypeError("plot_grid takes a Scenario, a list of Scenarios or the cells of simulate.engine.grid.grid()")
 
 

@@ -32,12 +32,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-from functools import reduce
 
 import numpy as np
 
 from .errors import PowerInputError
 from .indices import PowerIndices
+from .lattice import binomials, outer
 
 __all__ = ["MAX_COUNT_VECTORS", "class_indices", "class_winning", "count_vectors"]
 
@@ -104,14 +104,6 @@ def evaluate_predicate(win: Predicate, rows: np.ndarray, what: str = "count vect
     return out.astype(bool, copy=False)
 
 
-def _binomials(n: int) -> np.ndarray:
-    return np.array([math.comb(n, j) for j in range(n + 1)], dtype=object)
-
-
-def _outer(tables: Sequence[np.ndarray]) -> np.ndarray:
-    return reduce(np.multiply.outer, tables)
-
-
 def _lattice(sizes: Sequence[int], win: Predicate) -> np.ndarray:
     K = count_vectors(sizes)
     return evaluate_predicate(win, K).reshape([n + 1 for n in sizes])
@@ -124,8 +116,8 @@ def _class_counts(
     sizes = check_sizes(sizes)
     F = _lattice(sizes, win)
     n = sum(sizes)
-    binoms = [_binomials(m) for m in sizes]
-    winning = int(_outer(binoms)[F].sum())
+    binoms = [binomials(m) for m in sizes]
+    winning = int(outer(binoms)[F].sum())
     fact = [math.factorial(k) for k in range(n + 1)]
     size_weight = np.array([fact[s] * fact[n - 1 - s] for s in range(n)], dtype=object)
     swings: list[int] = []
@@ -142,8 +134,8 @@ def _class_counts(
             )
         swing = hi & ~lo
         tables = list(binoms)
-        tables[c] = _binomials(m - 1)
-        mult = _outer(tables)[swing]
+        tables[c] = binomials(m - 1)
+        mult = outer(tables)[swing]
         swings.append(int(mult.sum()))
         if shapley:
             s = np.zeros(lo.shape, dtype=np.int64)
@@ -163,7 +155,7 @@ def class_winning(sizes: Sequence[int], win: Predicate) -> int:
     """
     sizes = check_sizes(sizes)
     F = _lattice(sizes, win)
-    return int(_outer([_binomials(m) for m in sizes])[F].sum())
+    return int(outer([binomials(m) for m in sizes])[F].sum())
 
 
 def class_indices(sizes: Sequence[int], win: Predicate) -> PowerIndices:

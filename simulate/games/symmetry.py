@@ -6,7 +6,9 @@ vector. That is only right if the rule's decision does not change when seats of
 the same class swap ballots. Built-in Charter rules are such by construction;
 a user's function rule may not be, so :func:`is_class_symmetric` tests it on
 random profiles with the rule's own decision function before the class shortcut
-is taken.
+is taken. The profile that stands for a count vector
+(:func:`~simulate.games.lattice.representative_profiles`) is the count lattice's,
+in :mod:`simulate.games.lattice`.
 
 >>> import numpy as np
 >>> majority = lambda p: (p == 0).sum(axis=1) >= 3
@@ -20,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 
 import numpy as np
+
+from .lattice import representative_profiles
 
 __all__ = ["is_class_symmetric", "partition", "representative_profiles"]
 
@@ -62,27 +66,3 @@ def is_class_symmetric(
             order = rng.permuted(np.broadcast_to(np.arange(len(cls)), (trials, len(cls))), axis=1)
             shuffled[:, cols] = np.take_along_axis(profiles[:, cols], order, axis=1)
     return bool(np.array_equal(np.asarray(decide(profiles)), np.asarray(decide(shuffled))))
-
-
-def representative_profiles(
-    counts: np.ndarray, classes: Sequence[Sequence[int]], n: int, ballots: Sequence[int]
-) -> np.ndarray:
-    """One profile per count vector: in class ``c`` the first ``counts[r, c, 0]`` seats cast
-    ``ballots[0]``, the next ``counts[r, c, 1]`` cast ``ballots[1]``, and so on.
-
-    ``counts`` has shape ``(m, k, len(ballots) - 1)`` or ``(m, k, len(ballots))``
-    (the last ballot fills the rest of the class).
-
-    >>> representative_profiles(np.array([[[2, 1]]]), [[0, 1, 2, 3]], 4, [0, 1, 2]).tolist()
-    [[0, 0, 1, 2]]
-    """
-    counts = np.asarray(counts, dtype=np.int64)
-    m = counts.shape[0]
-    out = np.empty((m, n), dtype=np.int8)
-    for c, seats in enumerate(classes):
-        cols = np.asarray(seats)
-        cum = np.cumsum(counts[:, c, : len(ballots) - 1], axis=1)  # (m, b-1)
-        position = np.arange(len(cols))
-        which = (cum[:, None, :] <= position[None, :, None]).sum(axis=2)  # (m, seats): index into ballots
-        out[:, cols] = np.asarray(ballots, dtype=np.int8)[which]
-    return out

@@ -76,12 +76,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-from functools import reduce
 
 import attrs
 import numpy as np
 
 from ..codes import ABSTAIN, NO, YES
+from . import lattice
 from .classes import check_sizes, evaluate_predicate
 from .errors import PowerInputError
 
@@ -180,50 +180,33 @@ class TernaryIndices:
 def compositions(n: int) -> np.ndarray:
     """Every ``(yes, no, abstain)`` with sum ``n``, shape ``((n+1)(n+2)/2, 3)``.
 
-    Ordered by ``yes``, then ``no``.
+    Ordered by ``yes``, then ``no`` (ascending): the rows of
+    :func:`simulate.games.lattice.compositions`, the one count lattice, in reverse.
 
     >>> compositions(2).tolist()
     [[0, 0, 2], [0, 1, 1], [0, 2, 0], [1, 0, 1], [1, 1, 0], [2, 0, 0]]
     """
-    rows = [(y, x, n - y - x) for y in range(n + 1) for x in range(n + 1 - y)]
-    return np.array(rows, dtype=np.int64).reshape(-1, 3)
-
-
-def _position(n: int) -> np.ndarray:
-    """``pos[y, x]``: row of ``(y, x, n - y - x)`` in :func:`compositions` (``n``)."""
-    pos = np.full((n + 1, n + 1), -1, dtype=np.int64)
-    r = 0
-    for y in range(n + 1):
-        for x in range(n + 1 - y):
-            pos[y, x] = r
-            r += 1
-    return pos
-
-
-def _multinomials(n: int) -> np.ndarray:
-    f = math.factorial
-    return np.array([f(n) // (f(y) * f(x) * f(a)) for y, x, a in compositions(n).tolist()], dtype=object)
+    return lattice.compositions(n)[::-1].copy()
 
 
 def _check(sizes: Sequence[int]) -> tuple[int, ...]:
-    return check_sizes(sizes, lambda n: (n + 1) * (n + 2) // 2)
+    return check_sizes(sizes, lattice.composition_count)
 
 
 def ternary_count_vectors(sizes: Sequence[int]) -> np.ndarray:
-    """Every ternary count vector, shape ``(Π_c (n_c+1)(n_c+2)/2, k, 3)`` (last class fastest).
+    """Every ternary count vector, shape ``(Π_c (n_c+1)(n_c+2)/2, k, 3)`` (last class fastest,
+    each class's compositions in the order of :func:`compositions`).
 
     >>> ternary_count_vectors([1, 1]).shape
     (9, 2, 3)
     """
-    sizes = _check(sizes)
-    comps = [compositions(n) for n in sizes]
-    idx = np.indices([len(c) for c in comps]).reshape(len(sizes), -1)
-    return np.stack([comps[c][idx[c]] for c in range(len(sizes))], axis=1)
+    return lattice.CountLattice(_check(sizes)).vectors()[::-1].copy()
 
 
 def _lattice(sizes: tuple[int, ...], win: Predicate) -> np.ndarray:
-    rows = ternary_count_vectors(sizes)
-    return evaluate_predicate(win, rows, "ternary count vectors").reshape([len(compositions(n)) for n in sizes])
+    """``win`` at every point of the count lattice (:class:`~simulate.games.lattice.CountLattice`)."""
+    points = lattice.CountLattice(sizes)
+    return evaluate_predicate(win, points.vectors(), "ternary count vectors").reshape(points.shape)
 
 
 def ternary_class_indices(sizes: Sequence[int], win: Predicate) -> TernaryIndices:
@@ -243,22 +226,22 @@ def ternary_class_indices(sizes: Sequence[int], win: Predicate) -> TernaryIndice
     """
     sizes = _check(sizes)
     F = _lattice(sizes, win)
-    mult = [_multinomials(n) for n in sizes]
-    adopted = int(reduce(np.multiply.outer, mult)[F].sum())
+    mult = [lattice.multinomials(n) for n in sizes]
+    adopted = int(lattice.outer(mult)[F].sum())
     yes_no: list[int] = []
     yes_abstain: list[int] = []
     abstain_no: list[int] = []
     monotone = True
     for c, n in enumerate(sizes):
-        pos = _position(n)
-        others = compositions(n - 1)
+        pos = lattice.positions(n)
+        others = lattice.compositions(n - 1)
         y, x = others[:, 0], others[:, 1]
         fy = F.take(pos[y + 1, x], axis=c)
         fn = F.take(pos[y, x + 1], axis=c)
         fa = F.take(pos[y, x], axis=c)  # abstain: (y, x, a + 1)
         tables = list(mult)
-        tables[c] = _multinomials(n - 1)
-        m = reduce(np.multiply.outer, tables)
+        tables[c] = lattice.multinomials(n - 1)
+        m = lattice.outer(tables)
         yes_no.append(int(m[fy != fn].sum()))
         yes_abstain.append(int(m[fy != fa].sum()))
         abstain_no.append(int(m[fa != fn].sum()))
@@ -287,7 +270,7 @@ def ternary_power_to_act(sizes: Sequence[int], win: Predicate) -> Fraction:
     """
     sizes = _check(sizes)
     F = _lattice(sizes, win)
-    adopted = int(reduce(np.multiply.outer, [_multinomials(n) for n in sizes])[F].sum())
+    adopted = int(lattice.CountLattice(sizes).multiplicities()[F].sum())
     return Fraction(adopted, 3 ** sum(sizes))
 
 
@@ -329,7 +312,7 @@ def ternary_pivots(sizes: Sequence[int], win: Predicate) -> tuple[int, ...]:
     partial = [_partial_compositions(m) for m in sizes]
     wins, losses = F, 1 - F
     for c, m in enumerate(sizes):
-        full = compositions(m)
+        full = lattice.compositions(m)
         extends = (partial[c][:, None, :] <= full[None, :, :]).all(axis=2).astype(np.float64)  # (T_c, F_c)
         wins = np.moveaxis(np.tensordot(extends, wins, axes=([1], [c])), 0, c)
         losses = np.moveaxis(np.tensordot(extends, losses, axes=([1], [c])), 0, c)
