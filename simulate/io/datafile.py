@@ -2,6 +2,15 @@
 
 One place checks that the file exists, is a file, is UTF-8 and is TOML, and
 caches what was built from it until the file changes.
+
+A file's tables become ``attrs`` spec classes in one of two ways. A file whose
+every key and value is exactly right (the usual case: the bundled files) is
+structured by :class:`PlainStructurer`, a few lines that never import
+:mod:`cattrs` (start-up speed: importing cattrs and generating its structuring
+code is a third of ``unsc replay``'s own time). Anything else (an unknown key, a
+missing one, a value of another type) goes to the strict :mod:`cattrs` converter,
+whose errors the messages are made of; so a message never depends on the plain
+path, and the plain path never has to judge a file it does not like.
 """
 
 from __future__ import annotations
@@ -10,17 +19,28 @@ import datetime
 import functools
 import re
 import tomllib
+import types
 import typing
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
 
 from ..errors import DataFileError
 
-__all__ = ["SpecError", "format_exception", "load_toml_file", "parse_toml", "strict_converter", "structure"]
+if TYPE_CHECKING:  # cattrs itself is imported only for a file the plain path declines (start-up speed)
+    import cattrs
+
+__all__ = [
+    "PlainStructurer",
+    "SpecError",
+    "format_exception",
+    "load_toml_file",
+    "parse_toml",
+    "strict_converter",
+    "structure",
+]
 
 T = TypeVar("T")
 
@@ -90,6 +110,8 @@ def _str_list(value: Any, _type: Any) -> list[str]:
 def strict_converter() -> cattrs.Converter:
     """A cattrs converter that refuses unknown keys and never coerces: a string
     stays a string, a number a number, a date a TOML date, a list a list."""
+    import cattrs  # lazy: start-up speed (see the module's docstring)
+
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(int, _strict(int, "a whole number"))
@@ -105,6 +127,8 @@ def format_exception(exc: BaseException, type_: Any, root: type | None = None) -
     Unknown keys get the closest known one suggested; at the top of the file
     (``root``) they are unknown tables.
     """
+    import cattrs  # lazy: start-up speed (see the module's docstring)
+
     from ..errors import suggest
 
     if isinstance(exc, SpecError):
@@ -129,12 +153,138 @@ def format_exception(exc: BaseException, type_: Any, root: type | None = None) -
     return cattrs.v.format_exception(exc, type_)
 
 
+# ---------------------------------------------------------------- the plain path
+
+
+class Decline(Exception):
+    """The plain path leaves this value to cattrs (it is not exactly right, or of a kind it does not know)."""
+
+
+def _exactly(kind: type) -> Callable[[Any], Any]:
+    def hook(value: Any) -> Any:
+        if type(value) is not kind:  # exactly: no bool for an int, no datetime for a date
+            raise Decline
+        return value
+
+    return hook
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _never(value: Any) -> Any:
+    raise Decline
+
+
+class PlainStructurer:
+    """Structures values that are exactly right for their spec class, without cattrs.
+
+    It answers only what the strict converter (:func:`strict_converter`, with the
+    same registrations) would answer without an error, and answers it alike: a
+    table of known keys with every required key, strings that are ``str``,
+    whole numbers that are ``int`` (not ``bool``), TOML dates, lists, tables,
+    optional values, ``Any`` as it is, and what :meth:`register` adds. Anything
+    else raises :class:`Decline`, and :func:`structure` asks cattrs instead
+    (``tests/fuzz/test_plain_structuring.py`` checks the two agree).
+    """
+
+    def __init__(self) -> None:
+        self._hooks: dict[Any, Callable[[Any], Any]] = {
+            str: _exactly(str),
+            int: _exactly(int),
+            bool: _exactly(bool),
+            datetime.date: _exactly(datetime.date),
+            Any: _as_is,
+        }
+        self._keys: dict[type, dict[str, str]] = {}
+
+    def register(self, type_: Any, hook: Callable[[Any], Any]) -> None:
+        """``hook(value)`` structures ``type_`` (it raises :class:`Decline` for what it does not accept)."""
+        self._hooks[type_] = hook
+
+    def rename(self, cls: type, **keys: str) -> None:
+        """Fields of ``cls`` read from other keys (``set_="set"``), as cattrs' ``override(rename=...)``."""
+        self._keys[cls] = keys
+
+    def structure(self, value: Any, type_: Any) -> Any:
+        hook = self._hooks.get(type_)
+        if hook is None:
+            hook = self._hooks[type_] = self._hook(type_)
+        return hook(value)
+
+    def _hook(self, type_: Any) -> Callable[[Any], Any]:
+        if isinstance(type_, type) and attrs.has(type_):
+            return self._table(type_)
+        origin, args = typing.get_origin(type_), typing.get_args(type_)
+        structure = self.structure
+        if origin is list and len(args) == 1:
+            (item,) = args
+
+            def a_list(value: Any) -> list[Any]:
+                if type(value) is not list:
+                    raise Decline
+                return [structure(v, item) for v in value]
+
+            return a_list
+        if origin is dict and len(args) == 2 and args[0] is str:
+            item = args[1]
+
+            def a_dict(value: Any) -> dict[str, Any]:
+                if type(value) is not dict:
+                    raise Decline
+                return {structure(k, str): structure(v, item) for k, v in value.items()}
+
+            return a_dict
+        if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+            (other,) = (a for a in args if a is not type(None))
+            return lambda value: None if value is None else structure(value, other)
+        return _never
+
+    def _table(self, cls: type) -> Callable[[Any], Any]:
+        attrs.resolve_types(cls)
+        keys = self._keys.get(cls, {})
+        fields = attrs.fields(cls)
+        if not all(f.init for f in fields):
+            return _never
+        plan = [(keys.get(f.name, f.name), f.alias, f.type, f.default is attrs.NOTHING) for f in fields]
+        known = frozenset(key for key, *_ in plan)
+        structure = self.structure
+
+        def a_table(value: Any) -> Any:
+            if type(value) is not dict or not known.issuperset(value):
+                raise Decline
+            kwargs = {}
+            for key, alias, type_, required in plan:
+                if key in value:
+                    kwargs[alias] = structure(value[key], type_)
+                elif required:
+                    raise Decline
+            return cls(**kwargs)
+
+        return a_table
+
+
 def structure(
-    conv: cattrs.Converter, raw: dict[str, Any], cls: type[T], path: Path | str, where: Callable[[str], str]
+    plain: PlainStructurer,
+    converter: Callable[[], cattrs.Converter],
+    raw: dict[str, Any],
+    cls: type[T],
+    path: Path | str,
+    where: Callable[[str], str],
 ) -> T:
-    """``raw`` structured as ``cls``; every problem in one :class:`DataFileError`
-    naming the file, the place (``where`` turns a cattrs path such as
-    ``$.draft.date`` into ``[draft] date``) and what is wrong."""
+    """``raw`` structured as ``cls``: by ``plain`` when it is exactly right, else by
+    the cattrs ``converter()``, where every problem becomes one
+    :class:`DataFileError` naming the file, the place (``where`` turns a cattrs
+    path such as ``$.draft.date`` into ``[draft] date``) and what is wrong."""
+    try:
+        result: T = plain.structure(raw, cls)
+        return result
+    except Exception:  # Decline, or any surprise: cattrs answers (with its messages), as it always did
+        pass
+    import cattrs  # lazy: start-up speed (see the module's docstring)
+
+    conv = converter()
     try:
         return conv.structure(raw, cls)
     except cattrs.BaseValidationError as exc:

@@ -2,8 +2,9 @@
 
 Loading goes in two steps, as for scenario files: ``tomllib`` and a strict
 :mod:`cattrs` converter (unknown keys are errors) turn the file into plain
-``*Table`` classes, then the values are checked and a
-:class:`~simulate.rules.Rule` is built. Every problem is a
+``*Table`` classes (a file that is exactly right skips cattrs:
+:class:`~simulate.io.datafile.PlainStructurer`, for start-up speed), then the
+values are checked and a :class:`~simulate.rules.Rule` is built. Every problem is a
 :class:`~simulate.errors.DataFileError` naming the file, the table and the key:
 
 >>> loads_rule('[rule]\\nname = "mine"\\nquota = "nine"\\n[seats]\\nveto = 5\\nelected = 10\\n', "mine.toml")
@@ -22,20 +23,23 @@ import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
 from ..data import data_path
 from ..errors import DataFileError, SimulateError
 from ..model.ballots import Ballot, parse_ballot
 from ..model.council import KINDS
 from ..model.members import resolve_member
-from ..rules.double import DoubleMajorityRule
 from ..rules.quota import STATUSES, Rule, VetoRestraint
 from ..rules.seats import MOST_SEATS, SeatClasses, example_council
-from .datafile import load_toml_file, parse_toml, strict_converter, structure
+from .datafile import PlainStructurer, load_toml_file, parse_toml, strict_converter, structure
+
+if TYPE_CHECKING:
+    import cattrs  # imported only for a file the plain path declines (simulate.io.datafile)
+
+    from ..rules.double import DoubleMajorityRule  # imported when a file or a rule is one (start-up speed)
 
 __all__ = [
     "BUILTIN_ORDER",
@@ -158,8 +162,11 @@ def _where(path: str) -> str:
     return path
 
 
+_PLAIN = PlainStructurer()  # what _converter() accepts without an error, structured alike without cattrs
+
+
 def _structure(raw: dict[str, Any], path: Path | str) -> RuleFile:
-    return structure(_converter(), raw, RuleFile, path, _where)
+    return structure(_PLAIN, _converter, raw, RuleFile, path, _where)
 
 
 # ---------------------------------------------------------------- checks and building
@@ -198,6 +205,8 @@ def _build(spec: RuleFile, path: Path | str) -> Rule | DoubleMajorityRule:
         if spec.group is not None:
             raise _fail(path, "[group]", 'a [group] table needs kind = "double-majority" in [rule]')
         return rule
+    from ..rules.double import DoubleMajorityRule  # lazy: start-up speed (few rules are double majorities)
+
     g = spec.group
     if g is None:
         raise _fail(path, "[group]", 'kind = "double-majority" needs a [group] table with seats and quota')
@@ -367,6 +376,8 @@ def dump_rule(rule: Rule | DoubleMajorityRule) -> str:
     permanent = 0
     elected = 10
     """
+    from ..rules.double import DoubleMajorityRule  # lazy: start-up speed (see _build)
+
     group = None
     if isinstance(rule, DoubleMajorityRule):
         group, rule = rule, rule.base
