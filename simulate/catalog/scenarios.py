@@ -23,6 +23,8 @@ from ..io.datafile import (
     Decline,
     PlainStructurer,
     SpecError,
+    Table,
+    as_attrs,
     load_toml_file,
     parse_toml,
     strict_converter,
@@ -51,12 +53,10 @@ __all__ = [
 
 # ---------------------------------------------------------------- file specs
 
+# Tables (simulate.io.datafile.Table): cheap to declare; attrs classes only when cattrs is needed (_converter).
 
-_spec = attrs.frozen(eq=False, repr=False)  # internal: cheap to define at import (start-up speed)
 
-
-@_spec
-class DraftSpec:
+class DraftSpec(Table):
     symbol: str
     date: datetime.date
     title: str
@@ -70,23 +70,20 @@ class DraftSpec:
     sources: list[str] = attrs.Factory(list)
 
 
-@_spec
-class CouncilSpec:
+class CouncilSpec(Table):
     permanent: list[str]
     elected: list[str]
     veto: list[str] | None = None
 
 
-@_spec
-class VotesSpec:
+class VotesSpec(Table):
     yes: list[str] = attrs.Factory(list)
     no: list[str] = attrs.Factory(list)
     abstain: list[str] = attrs.Factory(list)
     absent: list[str] = attrs.Factory(list)
 
 
-@_spec
-class RecordSpec:
+class RecordSpec(Table):
     adopted: bool
     yes: int
     no: int
@@ -97,27 +94,23 @@ class RecordSpec:
     source: str = ""
 
 
-@_spec
-class FollowSpec:
+class FollowSpec(Table):
     leader: str
     members: list[str]
 
 
-@_spec
-class AsOnSpec:
+class AsOnSpec(Table):
     draft: str
     members: list[str]
 
 
-@_spec
-class BlocSpec:
+class BlocSpec(Table):
     leader: str
     members: list[str]
     rho: Any = 1
 
 
-@_spec
-class WhatIfSpec:
+class WhatIfSpec(Table):
     description: str = ""
     as_on: AsOnSpec | None = None
     set_: dict[str, str] = attrs.Factory(dict)
@@ -129,8 +122,7 @@ class WhatIfSpec:
     rule: str | None = None
 
 
-@_spec
-class ScenarioSpec:
+class ScenarioSpec(Table):
     draft: DraftSpec
     votes: VotesSpec
     council: CouncilSpec | None = None
@@ -148,6 +140,7 @@ def _str_dict(value: Any, _type: Any) -> dict[str, str]:
 def _converter() -> cattrs.Converter:
     from cattrs.gen import make_dict_structure_fn, override  # lazy: start-up speed (simulate.io.datafile)
 
+    as_attrs(DraftSpec, CouncilSpec, VotesSpec, RecordSpec, FollowSpec, AsOnSpec, BlocSpec, WhatIfSpec, ScenarioSpec)
     conv = strict_converter()
     conv.register_structure_hook_func(lambda t: t == dict[str, str], _str_dict)
 

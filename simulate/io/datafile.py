@@ -3,27 +3,31 @@
 One place checks that the file exists, is a file, is UTF-8 and is TOML, and
 caches what was built from it until the file changes.
 
-A file's tables become ``attrs`` spec classes in one of two ways. A file whose
-every key and value is exactly right (the usual case: the bundled files) is
-structured by :class:`PlainStructurer`, a few lines that never import
-:mod:`cattrs` (start-up speed: importing cattrs and generating its structuring
-code is a third of ``unsc replay``'s own time). Anything else (an unknown key, a
-missing one, a value of another type) goes to the strict :mod:`cattrs` converter,
-whose errors the messages are made of; so a message never depends on the plain
-path, and the plain path never has to judge a file it does not like.
+A file's tables are declared as :class:`Table` classes and filled in one of two
+ways. A file whose every key and value is exactly right (the usual case: the
+bundled files) is structured by :class:`PlainStructurer`, a few lines that
+never import :mod:`cattrs`. Anything else (an unknown key, a missing one, a
+value of another type) goes to the strict :mod:`cattrs` converter, whose errors
+the messages are made of; so a message never depends on the plain path, and the
+plain path never has to judge a file it does not like. (Start-up speed:
+importing cattrs, generating its structuring code and defining the attrs classes
+it structures were a third of ``unsc replay``'s own time.)
 """
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import functools
+import inspect
 import re
+import sys
 import tomllib
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
@@ -33,8 +37,11 @@ if TYPE_CHECKING:  # cattrs itself is imported only for a file the plain path de
     import cattrs
 
 __all__ = [
+    "Decline",
     "PlainStructurer",
     "SpecError",
+    "Table",
+    "as_attrs",
     "format_exception",
     "load_toml_file",
     "parse_toml",
@@ -77,6 +84,59 @@ def load_toml_file(path: str | Path, kind: str, build: Callable[[str, Path], T])
         raise DataFileError(path, "not a UTF-8 text file") from None
     result: T = _cached(path.resolve(), text, build)
     return result
+
+
+# ---------------------------------------------------------------- tables
+
+
+class Table:
+    """A table of a data file: annotated fields and their defaults (``attrs.Factory``
+    for a new list or table each time), as an attrs class declares them, and nothing else.
+
+    Declaring one costs nothing at import. The plain path fills it as it is (its
+    instances are frozen, and compare by identity); :func:`as_attrs` makes it a
+    frozen attrs class, in place, the first time cattrs is needed (start-up
+    speed: an attrs class generates and compiles its methods when it is defined).
+    """
+
+    #: (name, annotation, default) of each field, in order: read when the class is declared
+    table_fields: ClassVar[tuple[tuple[str, Any, Any], ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        own = inspect.get_annotations(cls)
+        if any(name.startswith("_") for name in own):
+            raise TypeError(f"{cls.__name__}: a table's fields are keys of the file, without a leading underscore")
+        cls.table_fields = tuple((name, own[name], cls.__dict__.get(name, attrs.NOTHING)) for name in own)
+
+    def __init__(self, **values: Any) -> None:
+        """As an attrs class's ``__init__`` (keywords): a default for each field not given."""
+        for name, _, default in self.table_fields:
+            if name in values:
+                value = values.pop(name)
+            elif default is attrs.NOTHING:
+                raise TypeError(f"{type(self).__name__}() missing the field {name!r}")
+            else:
+                value = default.factory() if isinstance(default, _FACTORY) else default  # type: ignore[attr-defined]
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}() got unknown fields {', '.join(map(repr, values))}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+
+_FACTORY: type = type(attrs.Factory(list))  # attrs.Factory is typed as a function
+
+
+def as_attrs(*tables: type[Table]) -> None:
+    """Make ``tables`` frozen attrs classes (in place: the same class objects, the same
+    fields), as cattrs structures them; their annotations resolved. Once for each."""
+    for table in tables:
+        if not attrs.has(table):
+            attrs.frozen(eq=False, repr=False, slots=False)(table)
+    for table in tables:
+        attrs.resolve_types(table)  # type: ignore[type-var]
 
 
 # ---------------------------------------------------------------- strict structuring
@@ -178,11 +238,12 @@ def _never(value: Any) -> Any:
 
 
 class PlainStructurer:
-    """Structures values that are exactly right for their spec class, without cattrs.
+    """Structures values that are exactly right for their :class:`Table`, without cattrs.
 
     It answers only what the strict converter (:func:`strict_converter`, with the
-    same registrations) would answer without an error, and answers it alike: a
-    table of known keys with every required key, strings that are ``str``,
+    same registrations, the tables made attrs classes) would answer without an
+    error, and answers it alike: a table of known keys with every required key
+    (defaults for the others), strings that are ``str``,
     whole numbers that are ``int`` (not ``bool``), TOML dates, lists, tables,
     optional values, ``Any`` as it is, and what :meth:`register` adds. Anything
     else raises :class:`Decline`, and :func:`structure` asks cattrs instead
@@ -214,7 +275,7 @@ class PlainStructurer:
         return hook(value)
 
     def _hook(self, type_: Any) -> Callable[[Any], Any]:
-        if isinstance(type_, type) and attrs.has(type_):
+        if isinstance(type_, type) and issubclass(type_, Table):
             return self._table(type_)
         origin, args = typing.get_origin(type_), typing.get_args(type_)
         structure = self.structure
@@ -242,12 +303,12 @@ class PlainStructurer:
         return _never
 
     def _table(self, cls: type) -> Callable[[Any], Any]:
-        attrs.resolve_types(cls)
         keys = self._keys.get(cls, {})
-        fields = attrs.fields(cls)
-        if not all(f.init for f in fields):
-            return _never
-        plan = [(keys.get(f.name, f.name), f.alias, f.type, f.default is attrs.NOTHING) for f in fields]
+        namespace = vars(sys.modules[cls.__module__])
+        plan = [
+            (keys.get(name, name), name, _evaluate(annotation, namespace), default is attrs.NOTHING)
+            for name, annotation, default in cls.table_fields  # type: ignore[attr-defined]
+        ]
         known = frozenset(key for key, *_ in plan)
         structure = self.structure
 
@@ -255,14 +316,63 @@ class PlainStructurer:
             if type(value) is not dict or not known.issuperset(value):
                 raise Decline
             kwargs = {}
-            for key, alias, type_, required in plan:
+            for key, name, type_, required in plan:
                 if key in value:
-                    kwargs[alias] = structure(value[key], type_)
+                    kwargs[name] = structure(value[key], type_)
                 elif required:
                     raise Decline
             return cls(**kwargs)
 
         return a_table
+
+
+_TOKENS = re.compile(r"[\w.]+|[][,|]")
+
+
+def _evaluate(annotation: Any, namespace: Mapping[str, Any]) -> Any:
+    """The type an annotation's text names (``from __future__ import annotations``), read
+    without compiling it: names (dotted), ``X[A, B]``, ``A | B``; other text is evaluated."""
+    if not isinstance(annotation, str):
+        return annotation
+    tokens = _TOKENS.findall(annotation)
+    if "".join(tokens) != "".join(annotation.split()):
+        return eval(annotation, dict(namespace))  # text this reader does not know
+    at = 0
+
+    def union() -> Any:
+        nonlocal at
+        value = term()
+        while at < len(tokens) and tokens[at] == "|":
+            at += 1
+            value = value | term()
+        return value
+
+    def term() -> Any:
+        nonlocal at
+        head, *rest = tokens[at].split(".")
+        at += 1
+        value: Any = None if head == "None" else namespace[head] if head in namespace else getattr(builtins, head)
+        for part in rest:
+            value = getattr(value, part)
+        if at < len(tokens) and tokens[at] == "[":
+            at += 1
+            args = [union()]
+            while tokens[at] == ",":
+                at += 1
+                args.append(union())
+            if tokens[at] != "]":
+                raise SyntaxError(annotation)
+            at += 1
+            value = value[tuple(args) if len(args) > 1 else args[0]]
+        return value
+
+    try:
+        value = union()
+        if at != len(tokens):
+            raise SyntaxError(annotation)
+    except (LookupError, AttributeError, TypeError, SyntaxError):
+        return eval(annotation, dict(namespace))
+    return value
 
 
 def structure(

@@ -34,7 +34,7 @@ from ..model.council import KINDS
 from ..model.members import resolve_member
 from ..rules.quota import STATUSES, Rule, VetoRestraint
 from ..rules.seats import MOST_SEATS, SeatClasses, example_council
-from .datafile import PlainStructurer, load_toml_file, parse_toml, strict_converter, structure
+from .datafile import PlainStructurer, Table, as_attrs, load_toml_file, parse_toml, strict_converter, structure
 
 if TYPE_CHECKING:
     import cattrs  # imported only for a file the plain path declines (simulate.io.datafile)
@@ -79,16 +79,14 @@ NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
 # ---------------------------------------------------------------- file specs
 
-
-_spec = attrs.frozen(eq=False, repr=False)  # internal: cheap to define at import
+# Tables (simulate.io.datafile.Table): cheap to declare; attrs classes only when cattrs is needed (_converter).
 
 
 #: Rule kinds a file may name with ``kind`` (the default is the quota-and-veto rule).
 KIND_NAMES = ("quota-veto", "double-majority")
 
 
-@_spec
-class RuleTable:
+class RuleTable(Table):
     name: str
     quota: int
     title: str | None = None
@@ -106,35 +104,30 @@ class RuleTable:
     kind: str = "quota-veto"
 
 
-@_spec
-class NewNamesTable:
+class NewNamesTable(Table):
     veto: list[str] = attrs.Factory(list)
     permanent: list[str] = attrs.Factory(list)
     elected: list[str] = attrs.Factory(list)
 
 
-@_spec
-class SeatsTable:
+class SeatsTable(Table):
     veto: int
     elected: int
     permanent: int = 0
     new_names: NewNamesTable | None = None
 
 
-@_spec
-class RestraintTable:
+class RestraintTable(Table):
     flag: str
     members: list[str] = attrs.Factory(list)
 
 
-@_spec
-class GroupTable:
+class GroupTable(Table):
     seats: str
     quota: int
 
 
-@_spec
-class RuleFile:
+class RuleFile(Table):
     rule: RuleTable
     seats: SeatsTable
     restraint: RestraintTable | None = None
@@ -146,6 +139,7 @@ _TABLES = ("seats.new_names", "rule", "seats", "restraint", "group")
 
 @functools.cache
 def _converter() -> cattrs.Converter:
+    as_attrs(RuleTable, NewNamesTable, SeatsTable, RestraintTable, GroupTable, RuleFile)
     return strict_converter()
 
 
