@@ -156,7 +156,7 @@ class Council:
 
 
 @functools.cache
-def _membership() -> tuple[list[str], dict[int, list[list[str]]]]:
+def _membership() -> tuple[list[str], dict[int, list[tuple[str, ...]]]]:
     """The membership table: its header, and its rows grouped by year.
 
     Read with :func:`csv.reader`; only the rows of a year that is asked for become
@@ -168,20 +168,21 @@ def _membership() -> tuple[list[str], dict[int, list[list[str]]]]:
         with path.open(newline="", encoding="utf-8") as fh:
             reader = csv.reader(fh)
             header = next(reader, [])
-            rows = [row for row in reader if row]  # blank lines skipped, as csv.DictReader does
+            # blank lines skipped, as csv.DictReader does; tuples, which the garbage collector stops tracking
+            rows = [tuple(row) for row in reader if row]
     except OSError as exc:
         raise DataFileError(path, f"cannot read the membership data ({exc.strerror})") from None
     required = {"year", "member", "seat_type", "valid_from", "valid_to"}
     if not rows or not required <= set(header):
         raise DataFileError(path, f"expected columns {sorted(required)}")
     at = header.index("year")
-    by_year: dict[int, list[list[str]]] = {}
+    by_year: dict[int, list[tuple[str, ...]]] = {}
     for row in rows:
         by_year.setdefault(int(row[at]), []).append(row)
     return header, by_year
 
 
-def _as_dict(header: list[str], row: list[str]) -> dict[str, Any]:
+def _as_dict(header: list[str], row: tuple[str, ...]) -> dict[str, Any]:
     """A row as :class:`csv.DictReader` gives it: missing values None (values beyond the header,
     which DictReader keeps under the key None, are never read)."""
     values: dict[str, Any] = dict(zip(header, row, strict=False))
