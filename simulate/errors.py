@@ -3,7 +3,6 @@ into one line on stderr with exit status 2 (never a traceback)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def suggest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
     >>> suggest("Rusia", ["Russia", "Angola", "Austria"])
     ['Russia']
     """
+    import difflib  # lazy: start-up speed (only a misspelt name needs it)
+
     by_key: dict[str, str] = {}
     for choice in choices:
         by_key.setdefault(choice.casefold(), choice)

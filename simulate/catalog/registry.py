@@ -11,14 +11,14 @@ import datetime
 import os
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..errors import DataFileError, SimulateError, UnknownNameError
-from ..io.pyrule import load_python_rule
 from ..io.rulefiles import builtin_dir, builtin_rule, load_rule_file
-from ..rules.function import FunctionRule
 from ..rules.protocol import VotingRule
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "AMENDMENT_1965",
@@ -150,6 +150,8 @@ def as_rule(obj: str | VotingRule | Callable[..., np.ndarray]) -> VotingRule:
     if isinstance(obj, str | os.PathLike | VotingRule):
         return get_rule(obj)
     if callable(obj):
+        from ..rules.function import FunctionRule  # lazy: start-up speed (replay decides by a named rule)
+
         return FunctionRule(obj, name=getattr(obj, "__name__", "custom"))
     raise SimulateError(f"not a rule: {obj!r}")
 
@@ -170,6 +172,8 @@ def load_rule_source(ref: str | os.PathLike[str]) -> VotingRule:
     text = os.fspath(ref)
     path = Path(text)
     if text.lower().endswith(".py"):
+        from ..io.pyrule import load_python_rule  # lazy: start-up speed (only .py rule files need it)
+
         return _not_builtin(load_python_rule(path), path, "rename the file")
     if text.lower().endswith(".toml") or path.is_file():
         if path.suffix.lower() != ".toml":

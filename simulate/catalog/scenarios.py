@@ -4,7 +4,8 @@ The format is documented in ``scenarios/README.md``. Loading goes in two steps:
 ``tomllib`` and a strict :mod:`cattrs` converter (unknown keys are errors) turn
 the file into plain ``*Spec`` classes, then names are resolved into members,
 ballots and rules. Every problem is a :class:`~simulate.errors.DataFileError`
-naming the file and the place in it.
+naming the file and the place in it. (A file that is exactly right skips cattrs:
+:class:`~simulate.io.datafile.PlainStructurer`, for start-up speed.)
 """
 
 from __future__ import annotations
@@ -13,28 +14,32 @@ import datetime
 import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_structure_fn, override
 
 from ..errors import DataFileError, SimulateError, UnknownNameError
 from ..io.datafile import (
+    Decline,
+    PlainStructurer,
     SpecError,
+    Table,
+    as_attrs,
     load_toml_file,
     parse_toml,
     strict_converter,
     structure,
 )
 from ..model.ballots import Ballot, parse_ballot
-from ..model.chance import BallotDistribution, Bloc, Blocs, Chance, parse_probability
 from ..model.council import Council, council_on
 from ..model.members import Member, resolve_member
 from ..model.motion import CHARTER_CHAPTERS, Matter
 from ..model.records import Draft, RecordedResult, VoteRecord
 from ..model.whatif import AsOn, Change, Follow, NewSeats, SetBallots, SetRule, WhatIf
 from .registry import get_rule
+
+if TYPE_CHECKING:  # cattrs is imported only for a file the plain path declines (simulate.io.datafile)
+    import cattrs
 
 __all__ = [
     "Scenario",
@@ -48,9 +53,10 @@ __all__ = [
 
 # ---------------------------------------------------------------- file specs
 
+# Tables (simulate.io.datafile.Table): cheap to declare; attrs classes only when cattrs is needed (_converter).
 
-@attrs.frozen
-class DraftSpec:
+
+class DraftSpec(Table):
     symbol: str
     date: datetime.date
     title: str
@@ -64,23 +70,20 @@ class DraftSpec:
     sources: list[str] = attrs.Factory(list)
 
 
-@attrs.frozen
-class CouncilSpec:
+class CouncilSpec(Table):
     permanent: list[str]
     elected: list[str]
     veto: list[str] | None = None
 
 
-@attrs.frozen
-class VotesSpec:
+class VotesSpec(Table):
     yes: list[str] = attrs.Factory(list)
     no: list[str] = attrs.Factory(list)
     abstain: list[str] = attrs.Factory(list)
     absent: list[str] = attrs.Factory(list)
 
 
-@attrs.frozen
-class RecordSpec:
+class RecordSpec(Table):
     adopted: bool
     yes: int
     no: int
@@ -91,27 +94,23 @@ class RecordSpec:
     source: str = ""
 
 
-@attrs.frozen
-class FollowSpec:
+class FollowSpec(Table):
     leader: str
     members: list[str]
 
 
-@attrs.frozen
-class AsOnSpec:
+class AsOnSpec(Table):
     draft: str
     members: list[str]
 
 
-@attrs.frozen
-class BlocSpec:
+class BlocSpec(Table):
     leader: str
     members: list[str]
     rho: Any = 1
 
 
-@attrs.frozen
-class WhatIfSpec:
+class WhatIfSpec(Table):
     description: str = ""
     as_on: AsOnSpec | None = None
     set_: dict[str, str] = attrs.Factory(dict)
@@ -123,8 +122,7 @@ class WhatIfSpec:
     rule: str | None = None
 
 
-@attrs.frozen
-class ScenarioSpec:
+class ScenarioSpec(Table):
     draft: DraftSpec
     votes: VotesSpec
     council: CouncilSpec | None = None
@@ -140,6 +138,9 @@ def _str_dict(value: Any, _type: Any) -> dict[str, str]:
 
 @functools.cache
 def _converter() -> cattrs.Converter:
+    from cattrs.gen import make_dict_structure_fn, override  # lazy: start-up speed (simulate.io.datafile)
+
+    as_attrs(DraftSpec, CouncilSpec, VotesSpec, RecordSpec, FollowSpec, AsOnSpec, BlocSpec, WhatIfSpec, ScenarioSpec)
     conv = strict_converter()
     conv.register_structure_hook_func(lambda t: t == dict[str, str], _str_dict)
 
@@ -185,8 +186,28 @@ def _where(path: str) -> str:
     return f"[{table}]" + (f" {'.'.join(rest)}" if rest else "")
 
 
+@functools.cache
+def _plain() -> PlainStructurer:
+    """What :func:`_converter` accepts without an error, structured alike without cattrs."""
+    plain = PlainStructurer()
+
+    def one_or_many(cls: type) -> Any:
+        def hook(value: Any) -> list[Any]:
+            items = [value] if type(value) is dict else value
+            if type(items) is not list:
+                raise Decline
+            return [plain.structure(v, cls) for v in items]
+
+        return hook
+
+    plain.register(list[FollowSpec], one_or_many(FollowSpec))
+    plain.register(list[BlocSpec], one_or_many(BlocSpec))
+    plain.rename(WhatIfSpec, set_="set")
+    return plain
+
+
 def _structure(raw: dict[str, Any], path: Path) -> ScenarioSpec:
-    return structure(_converter(), raw, ScenarioSpec, path, _where)
+    return structure(_plain(), _converter, raw, ScenarioSpec, path, _where)
 
 
 # ---------------------------------------------------------------- scenarios
@@ -382,6 +403,8 @@ def _whatif(name: str, spec: WhatIfSpec, council: Council, path: Path) -> WhatIf
 
 def _chance(spec: WhatIfSpec, on_council: Any) -> Change:
     """``chance = { Member = { yes = 0.6, abstain = 0.4 } }`` and ``others = "MODEL"``."""
+    from ..model.chance import BallotDistribution, Chance  # lazy: start-up speed (few scenarios use chance)
+
     dists = []
     for name, table in spec.chance.items():
         member = on_council([name], "chance")[0]
@@ -398,6 +421,8 @@ def _chance(spec: WhatIfSpec, on_council: Any) -> Change:
 
 def _blocs(spec: WhatIfSpec, on_council: Any) -> Change:
     """``bloc = { leader = "Member", members = [...], rho = 0.8 }`` (or a list of such tables)."""
+    from ..model.chance import Bloc, Blocs, parse_probability  # lazy: start-up speed (few scenarios use blocs)
+
     blocs = []
     for i, b in enumerate(spec.bloc):
         leader = on_council([b.leader], f"bloc[{i}].leader")[0]

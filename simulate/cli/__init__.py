@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import SimulateError
@@ -67,20 +66,41 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_modules() -> Iterator[str]:
+    """The command modules, ``core`` first, then the others in name order (discovered)."""
+    yield "core"
+    import pkgutil  # lazy: start-up speed (not needed when core holds the command)
+
+    yield from sorted(info.name for info in pkgutil.iter_modules(__path__) if info.name != "core")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``unsc`` parser with every command; with ``command``, only the command
+    modules up to the one that registers it (start-up speed: ``unsc replay`` does
+    not build the chance, power and plot parsers). The parser's answer is the same
+    for any arguments that begin with ``command``: a subcommand's help, usage and
+    errors are its own, and the top-level usage names no command."""
     parser = argparse.ArgumentParser(prog="unsc", description=DESCRIPTION, formatter_class=_Formatter)
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", help="`unsc COMMAND --help` for more")
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: (m.name != "core", m.name)):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for name in _command_modules():
+        module = importlib.import_module(f"{__name__}.{name}")
         register = getattr(module, "register", None)
         if register is not None:
             register(sub, _Formatter)
+        if command is not None and command in sub.choices:
+            break
     return parser
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names, if it begins with one (not an option)."""
+    return argv[0] if argv and not argv[0].startswith("-") else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command(argv))
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):
         parser.print_help()

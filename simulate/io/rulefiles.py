@@ -2,8 +2,9 @@
 
 Loading goes in two steps, as for scenario files: ``tomllib`` and a strict
 :mod:`cattrs` converter (unknown keys are errors) turn the file into plain
-``*Table`` classes, then the values are checked and a
-:class:`~simulate.rules.Rule` is built. Every problem is a
+``*Table`` classes (a file that is exactly right skips cattrs:
+:class:`~simulate.io.datafile.PlainStructurer`, for start-up speed), then the
+values are checked and a :class:`~simulate.rules.Rule` is built. Every problem is a
 :class:`~simulate.errors.DataFileError` naming the file, the table and the key:
 
 >>> loads_rule('[rule]\\nname = "mine"\\nquota = "nine"\\n[seats]\\nveto = 5\\nelected = 10\\n', "mine.toml")
@@ -22,20 +23,23 @@ import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
 from ..data import data_path
 from ..errors import DataFileError, SimulateError
 from ..model.ballots import Ballot, parse_ballot
 from ..model.council import KINDS
 from ..model.members import resolve_member
-from ..rules.double import DoubleMajorityRule
 from ..rules.quota import STATUSES, Rule, VetoRestraint
 from ..rules.seats import MOST_SEATS, SeatClasses, example_council
-from .datafile import load_toml_file, parse_toml, strict_converter, structure
+from .datafile import PlainStructurer, Table, as_attrs, load_toml_file, parse_toml, strict_converter, structure
+
+if TYPE_CHECKING:
+    import cattrs  # imported only for a file the plain path declines (simulate.io.datafile)
+
+    from ..rules.double import DoubleMajorityRule  # imported when a file or a rule is one (start-up speed)
 
 __all__ = [
     "BUILTIN_ORDER",
@@ -75,16 +79,14 @@ NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
 # ---------------------------------------------------------------- file specs
 
-
-_spec = attrs.frozen(eq=False, repr=False)  # internal: cheap to define at import
+# Tables (simulate.io.datafile.Table): cheap to declare; attrs classes only when cattrs is needed (_converter).
 
 
 #: Rule kinds a file may name with ``kind`` (the default is the quota-and-veto rule).
 KIND_NAMES = ("quota-veto", "double-majority")
 
 
-@_spec
-class RuleTable:
+class RuleTable(Table):
     name: str
     quota: int
     title: str | None = None
@@ -102,35 +104,30 @@ class RuleTable:
     kind: str = "quota-veto"
 
 
-@_spec
-class NewNamesTable:
+class NewNamesTable(Table):
     veto: list[str] = attrs.Factory(list)
     permanent: list[str] = attrs.Factory(list)
     elected: list[str] = attrs.Factory(list)
 
 
-@_spec
-class SeatsTable:
+class SeatsTable(Table):
     veto: int
     elected: int
     permanent: int = 0
     new_names: NewNamesTable | None = None
 
 
-@_spec
-class RestraintTable:
+class RestraintTable(Table):
     flag: str
     members: list[str] = attrs.Factory(list)
 
 
-@_spec
-class GroupTable:
+class GroupTable(Table):
     seats: str
     quota: int
 
 
-@_spec
-class RuleFile:
+class RuleFile(Table):
     rule: RuleTable
     seats: SeatsTable
     restraint: RestraintTable | None = None
@@ -142,6 +139,7 @@ _TABLES = ("seats.new_names", "rule", "seats", "restraint", "group")
 
 @functools.cache
 def _converter() -> cattrs.Converter:
+    as_attrs(RuleTable, NewNamesTable, SeatsTable, RestraintTable, GroupTable, RuleFile)
     return strict_converter()
 
 
@@ -158,8 +156,11 @@ def _where(path: str) -> str:
     return path
 
 
+_PLAIN = PlainStructurer()  # what _converter() accepts without an error, structured alike without cattrs
+
+
 def _structure(raw: dict[str, Any], path: Path | str) -> RuleFile:
-    return structure(_converter(), raw, RuleFile, path, _where)
+    return structure(_PLAIN, _converter, raw, RuleFile, path, _where)
 
 
 # ---------------------------------------------------------------- checks and building
@@ -198,6 +199,8 @@ def _build(spec: RuleFile, path: Path | str) -> Rule | DoubleMajorityRule:
         if spec.group is not None:
             raise _fail(path, "[group]", 'a [group] table needs kind = "double-majority" in [rule]')
         return rule
+    from ..rules.double import DoubleMajorityRule  # lazy: start-up speed (few rules are double majorities)
+
     g = spec.group
     if g is None:
         raise _fail(path, "[group]", 'kind = "double-majority" needs a [group] table with seats and quota')
@@ -367,6 +370,8 @@ def dump_rule(rule: Rule | DoubleMajorityRule) -> str:
     permanent = 0
     elected = 10
     """
+    from ..rules.double import DoubleMajorityRule  # lazy: start-up speed (see _build)
+
     group = None
     if isinstance(rule, DoubleMajorityRule):
         group, rule = rule, rule.base
