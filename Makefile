@@ -26,8 +26,10 @@ gates: $(STAMP)
 
 lint: gates
 
-# on both cores (pytest-xdist; worksteal balances the slow tests)
-PYTEST := $(BIN)/python -m pytest -q -n 2 --dist worksteal
+# on both cores (pytest-xdist; worksteal balances the slow tests). Python may write bytecode (in the
+# ignored __pycache__ folders) even where PYTHONDONTWRITEBYTECODE is set: otherwise every worker,
+# notebook kernel and `unsc` subprocess compiles the package and rewrites the tests again (~2 s each)
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n 2 --dist worksteal
 
 test: gates
 	$(PYTEST)

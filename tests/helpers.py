@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import runpy
 import shutil
 import subprocess
 import sys
@@ -79,3 +80,15 @@ def examples(share: float) -> settings:
     ``share=0.3``, and 600 of ``thorough``'s 2,000. Use instead of a fixed
     ``max_examples``, which would keep a test out of a longer run."""
     return settings(max_examples=max(1, round(settings.default.max_examples * share)))
+
+
+def built_notebook(builder: Path) -> str:
+    """The notebook as its build script ``builder`` makes it. The script is run by path and loads
+    ``notebooks/nbbuild.py`` by path: no bytecode is written beside them (a ``__pycache__``
+    appearing in notebooks/ would fail a notebook test that runs at the same time)."""
+    writes = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True
+    try:
+        return runpy.run_path(str(builder), run_name=builder.stem)["render"]()
+    finally:
+        sys.dont_write_bytecode = writes

@@ -136,6 +136,8 @@ class _Group:
     targets: tuple[int, ...]
     options: np.ndarray  # (m, len(targets)) movers to each target
     costs: np.ndarray  # (m,) size of the change
+    ballots: np.ndarray  # (m, len(seats)) int8: the group's ballots under each option (movers first, in target order)
+    movers: np.ndarray  # (m,) how many of the group change their ballot
 
 
 def _groups(record: VoteRecord, rule: VotingRule, motion: Motion) -> list[_Group]:
@@ -149,7 +151,11 @@ def _groups(record: VoteRecord, rule: VotingRule, motion: Motion) -> list[_Group
         targets = tuple(t for t in TARGETS if t != b)
         options = _options(len(seats), len(targets))
         unit = np.array([change_cost(b, t) for t in targets], dtype=np.int64)
-        groups.append(_Group(tuple(seats), b, targets, options, options @ unit))
+        # seat j of the group takes the k-th code, k = how many running totals of movers are <= j
+        cum = np.cumsum(options, axis=1)
+        k = (cum[:, None, :] <= np.arange(len(seats))[None, :, None]).sum(axis=2)
+        codes = np.array([*targets, b], dtype=np.int8)
+        groups.append(_Group(tuple(seats), b, targets, options, options @ unit, codes[k], options.sum(axis=1)))
     return groups
 
 
@@ -168,13 +174,9 @@ def _patterns(
         movers = np.empty((len(number), len(groups)), dtype=np.int64)
         cost = np.zeros(len(number), dtype=np.int64)
         for g, (group, pick) in enumerate(zip(groups, choice, strict=True)):
-            counts = group.options[pick]  # (rows, targets)
-            cum = np.cumsum(counts, axis=1)
-            movers[:, g] = cum[:, -1]
+            movers[:, g] = group.movers[pick]
             cost += group.costs[pick]
-            codes = np.array([*group.targets, group.ballot], dtype=np.int8)
-            for j, seat in enumerate(group.seats):
-                profiles[:, seat] = codes[(cum <= j).sum(axis=1)]
+            profiles[:, group.seats] = group.ballots[pick]
         yield number, profiles, movers, cost
 
 

@@ -12,6 +12,22 @@ if TYPE_CHECKING:
 __all__ = ["Measure", "axes_inches", "fit_lines", "wrap_balanced"]
 
 
+#: text extents measured so far, shared by every figure: an extent depends only on the string, its
+#: size, weight and style, the font and text settings in force, the dpi and the kind of renderer, so
+#: the names and labels of a slide are laid out once per process, not once per figure
+_MEASURED: dict[tuple[object, ...], tuple[float, float]] = {}
+#: the settings an extent depends on (font.*, text.*, mathtext.* and the rest of the key), numbered
+_SETTINGS: dict[tuple[object, ...], int] = {}
+
+
+def _settings(renderer: object, dpi: float) -> int:
+    import matplotlib as mpl
+
+    fonts = ((k, repr(v)) for k, v in mpl.rcParams.items() if k.startswith(("font.", "text.", "mathtext.")))
+    key = (type(renderer).__name__, dpi, *fonts)
+    return _SETTINGS.setdefault(key, len(_SETTINGS))
+
+
 class Measure:
     """Text extents in inches on the renderer of ``fig`` (Agg when it has none)."""
 
@@ -26,11 +42,14 @@ class Measure:
 
             w, h = fig.get_size_inches() * fig.dpi
             self.renderer = RendererAgg(int(w), int(h), fig.dpi)
-        self._cache: dict[tuple, tuple[float, float]] = {}
+        self._settings = _settings(self.renderer, self.dpi)  # the style in force when the figure is laid out
+        if len(_MEASURED) > 50_000:  # bounded: a process drawing figures for ever keeps a few MB at most
+            _MEASURED.clear()
+        self._cache = _MEASURED
 
     def text(self, s: str, size: float, weight: str = "normal", style: str = "normal") -> tuple[float, float]:
         """(width, height) of ``s`` in inches."""
-        key = (s, round(size, 3), weight, style)
+        key = (self._settings, s, round(size, 3), weight, style)
         if key not in self._cache:
             from matplotlib.text import Text
 

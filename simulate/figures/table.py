@@ -533,12 +533,20 @@ def draw_council(
     band = min(max(0.16 * lay.R, 0.12), 0.42)
     r_in = r_out - band
     bottom = lay.yc - lay.L
-    ax.add_patch(Polygon(_u_polygon(lay.cx, lay.yc, r_out, r_in, bottom), closed=True, facecolor=TABLE,
+    _add_shape(ax, Polygon(_u_polygon(lay.cx, lay.yc, r_out, r_in, bottom), closed=True, facecolor=TABLE,
                          edgecolor=TABLE_EDGE, linewidth=1.0, zorder=1, gid=f"{panel}-tabletop"))
 
     for v in views:
         _draw_seat(ax, v, lay, panel, measure)
     _draw_result(ax, outcome, lay, r_in, bottom, measure, panel)
+
+
+def _add_shape(ax: Axes, patch: Patch) -> Patch:
+    """``ax.add_patch(patch)`` without its update of the data limits: the table's axes have fixed
+    limits (0 to W, 0 to H inches, already of equal aspect), so the Bezier extrema that add_patch
+    computes for every circle and polygon (about 2 ms a seat) were never read."""
+    ax.add_artist(patch)
+    return patch
 
 
 def _draw_seat(ax: Axes, v: SeatView, lay: _Layout, panel: str, measure: Measure) -> None:
@@ -563,14 +571,14 @@ def _draw_seat(ax: Axes, v: SeatView, lay: _Layout, panel: str, measure: Measure
     seat = _seat_patch(v.kind, (x, y), r, PALETTE[v.ballot], v.ballot == Ballot.ABSENT,
                        2.0 if v.permanent else 1.2, zorder=3, gid=f"{panel}-seat-{v.iso3}")
     seat.set_label(v.name)
-    ax.add_patch(seat)
+    _add_shape(ax, seat)
     ax.text(x, y, GLYPHS[v.ballot], ha="center", va="center_baseline", fontsize=r * 72 * 1.15,
             fontweight="bold", color=INK, zorder=4, gid=f"{panel}-glyph-{v.iso3}")
     if v.blocking:
-        ax.add_patch(Circle((x, y), r * 1.33, fill=False, edgecolor=VETO_COLOUR, linewidth=3.2, zorder=3.5,
+        _add_shape(ax, Circle((x, y), r * 1.33, fill=False, edgecolor=VETO_COLOUR, linewidth=3.2, zorder=3.5,
                             gid=f"{panel}-vetoring-{v.iso3}"))
     if v.changed:
-        ax.add_patch(Circle((x, y), r * RING, fill=False, edgecolor=CHANGED_COLOUR, linewidth=3.0,
+        _add_shape(ax, Circle((x, y), r * RING, fill=False, edgecolor=CHANGED_COLOUR, linewidth=3.0,
                             linestyle=(0, (3, 2)), zorder=3.5, gid=f"{panel}-changed-{v.iso3}"))
 
     # the label, what the seat was before the what-if, the VETO tag

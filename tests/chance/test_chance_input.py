@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -117,10 +115,9 @@ def test_a_scenario_file_gives_the_same_model_as_python(tmp_path):
         replay(scenario, ["mine"])
 
 
-def test_the_command_never_shows_a_traceback():
-    done = subprocess.run(
-        [sys.executable, "-m", "simulate", "chance", "S/2016/1026", "--chance", "Angola=yes:0.5"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
-    )
+def test_the_command_never_shows_a_traceback(cli):
+    """In the process (the ``cli`` fixture); ``python -m simulate`` and the installed command run as
+    subprocesses in tests/explore/test_explore_server.py and tests/test_cli_smoke.py."""
+    done = cli("chance", "S/2016/1026", "--chance", "Angola=yes:0.5", cwd=ROOT)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip() == "unsc: error: --chance Angola: probabilities sum to 0.5, 0.5 short of 1"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import runpy
 from pathlib import Path
 
 import pytest
+from helpers import built_notebook
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOK = NOTEBOOKS / "03-chance.ipynb"
@@ -15,7 +15,7 @@ nbformat = pytest.importorskip("nbformat")
 
 
 def test_committed_notebook_is_built_by_its_script_with_outputs_stripped():
-    rendered = runpy.run_path(str(BUILDER), run_name="build_03_chance")["render"]()
+    rendered = built_notebook(BUILDER)
     assert NOTEBOOK.read_text(encoding="utf-8") == rendered, (
         "notebooks/03-chance.ipynb is out of date: run .venv/bin/python notebooks/build_03_chance.py"
     )

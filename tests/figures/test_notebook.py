@@ -3,10 +3,10 @@ build script makes (outputs stripped)."""
 
 from __future__ import annotations
 
-import runpy
 from pathlib import Path
 
 import pytest
+from helpers import built_notebook
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOK = NOTEBOOKS / "01-aleppo-2016.ipynb"
@@ -15,13 +15,8 @@ BUILDER = NOTEBOOKS / "build_01_aleppo_2016.py"
 nbformat = pytest.importorskip("nbformat")
 
 
-def _render() -> str:
-    """The notebook as the build script makes it (run_path writes no bytecode next to it)."""
-    return runpy.run_path(str(BUILDER), run_name="build_01_aleppo_2016")["render"]()
-
-
 def test_committed_notebook_is_built_by_its_script_with_outputs_stripped():
-    assert NOTEBOOK.read_text(encoding="utf-8") == _render(), (
+    assert NOTEBOOK.read_text(encoding="utf-8") == built_notebook(BUILDER), (
         "notebooks/01-aleppo-2016.ipynb is out of date: run "
         ".venv/bin/python notebooks/build_01_aleppo_2016.py"
     )

@@ -1,21 +1,16 @@
 """``unsc history``, ``unsc history stats``, ``unsc counterfactual`` and ``unsc replay`` of a tally,
-in-process (plus one subprocess smoke test)."""
+in-process (the installed command runs as a subprocess in tests/test_cli_smoke.py)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
 from simulate.analysis.history import JSON_KEYS
 from simulate.cli import main
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from helpers import unsc
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -117,10 +112,10 @@ def test_replay_a_vote_from_its_tally(capsys):
     assert code == 0 and "VETO" in out
 
 
-def test_help_and_smoke_as_a_user_runs_it():
-    result = unsc("history", "--vetoed-by", "China", "--topic", "syria", "--until", "2016-12-05")
+def test_help_and_a_query_as_a_user_runs_it(cli):
+    result = cli("history", "--vetoed-by", "China", "--topic", "syria", "--until", "2016-12-05")
     assert result.returncode == 0 and "Traceback" not in result.stderr and "5 votes (5 vetoed)" in result.stdout
-    result = unsc("history", "--help")
+    result = cli("history", "--help")
     assert result.returncode == 0 and "--combine-successors" in result.stdout and "examples:" in result.stdout
 
 

@@ -3,10 +3,10 @@ veto-history notebook runs from top to bottom and is what its build script makes
 
 from __future__ import annotations
 
-import runpy
 from pathlib import Path
 
 import pytest
+from helpers import built_notebook
 
 from simulate.analysis.counterfactual import decide_votes, summarize
 from simulate.analysis.history import load_history
@@ -74,13 +74,9 @@ def test_unsc_plot_writes_each_figure(tmp_path, capsys, kind):
     assert out.stat().st_size > 10_000 and capsys.readouterr().out.strip() == str(out)
 
 
-def _render() -> str:
-    return runpy.run_path(str(BUILDER), run_name="build_02_veto_history")["render"]()
-
-
 def test_committed_notebook_is_built_by_its_script_with_outputs_stripped():
     nbformat = pytest.importorskip("nbformat")
-    assert NOTEBOOK.read_text(encoding="utf-8") == _render(), (
+    assert NOTEBOOK.read_text(encoding="utf-8") == built_notebook(BUILDER), (
         "notebooks/02-veto-history.ipynb is out of date: run .venv/bin/python notebooks/build_02_veto_history.py"
     )
     for cell in nbformat.read(NOTEBOOK, as_version=4).cells:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import examples
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -57,11 +58,13 @@ def test_ballot_profiles(profiles):
     assert set(np.unique(profiles)) <= {0, 1, 2}
 
 
+@examples(0.25)  # 50 of the ci profile's 200: one fixed shape, two codes
 @given(us.ballot_profiles(15, profiles=3, ballots=[Ballot.YES, Ballot.ABSENT]))
 def test_ballot_profiles_alphabet(profiles):
     assert profiles.shape == (3, 15) and set(np.unique(profiles)) <= {0, 3}
 
 
+@examples(0.25)  # 50 of the ci profile's 200: the record's shape (VoteRecord checks the rest itself)
 @given(us.vote_records())
 def test_vote_records(record):
     assert isinstance(record, VoteRecord) and len(record.ballots) == record.council.size
@@ -107,6 +110,7 @@ def test_a_draft_that_passes_keeps_passing_when_one_more_member_votes_yes(case):
         assert not np.any(before & ~rule.decide(raised, motion))
 
 
+@examples(0.25)  # 50 of the ci profile's 200: three given rules, and the sizes must fit
 @given(us.rule_cases(st.sampled_from(["charter-1965", "g4-2005", "two-vetoes"]).map(__import__("simulate").get_rule)))
 def test_rule_cases_with_given_rules(case):
     rule, motion, profiles = case
