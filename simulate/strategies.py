@@ -37,6 +37,7 @@ a draft that passes keeps passing when one more member votes yes:
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -135,7 +136,34 @@ def members() -> st.SearchStrategy[Member]:
 
 # The strategies' bodies are module-level composites: hypothesis reads a composite's source
 # when it is defined, so one defined inside each call would cost that on every call (and
-# rules(council=c) is called once per example by rule_cases).
+# rules(council=c) is called once per example by rule_cases). Likewise the strategies they draw
+# from are built once (module constants, or cached by their arguments): a strategy built afresh
+# for every draw is validated afresh by hypothesis, about a third of drawing a rule case.
+
+
+_MATTERS = st.sampled_from(list(Matter))
+_FLAG_SETS = st.frozensets(st.just("mass-atrocity"))
+
+
+@functools.cache
+def _integers(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
+
+
+@functools.cache
+def _maybe_integers(low: int, high: int) -> st.SearchStrategy[int | None]:
+    return st.none() | st.integers(low, high)
+
+
+@functools.cache
+def _seated(n: int) -> st.SearchStrategy[list[Member]]:
+    """``n`` distinct states of the registry."""
+    return st.lists(st.sampled_from(all_members()), min_size=n, max_size=n, unique_by=_name)
+
+
+@functools.cache
+def _some_of(members: tuple[Member, ...]) -> st.SearchStrategy[list[Member]]:
+    return st.lists(st.sampled_from(members), unique=True)
 
 
 @st.composite
@@ -147,10 +175,10 @@ def _draw_classes(draw: st.DrawFn, fixed: tuple[tuple[str, int], ...], min_seats
         if not min_seats <= total <= max_seats:
             raise InvalidArgument(f"the fixed classes add up to {total} seats, outside [{min_seats}, {max_seats}]")
         return SeatClasses(**counts)
-    total = draw(st.integers(max(min_seats, sum(counts.values())), max_seats))
+    total = draw(_integers(max(min_seats, sum(counts.values())), max_seats))
     left = total - sum(counts.values())
     for k in free[:-1]:
-        counts[k] = draw(st.integers(0, left))
+        counts[k] = draw(_integers(0, left))
         left -= counts[k]
     counts[free[-1]] = left
     return SeatClasses(**counts)
@@ -189,7 +217,7 @@ def _draw_council(draw: st.DrawFn, classes: st.SearchStrategy[SeatClasses], real
         states = all_members()
         if n > len(states):
             raise InvalidArgument(f"{n} seats but only {len(states)} states in the registry")
-        seated = draw(st.lists(st.sampled_from(states), min_size=n, max_size=n, unique_by=_name))
+        seated = draw(_seated(n))
     else:
         seated = [
             placeholder_member(f"{k.title()} seat {i + 1}", k, i) for k, c in shape.kinds.items() for i in range(c)
@@ -252,8 +280,18 @@ def ballot_profiles(
     elif not isinstance(profiles, st.SearchStrategy):
         _check_int(profiles, "profiles", 0, 1_000_000)
         profiles = st.just(int(profiles))
-    elements = st.sampled_from(alphabet)
-    return st.tuples(profiles, seats).flatmap(lambda shape: hnp.arrays(np.int8, shape, elements=elements))
+    codes = tuple(alphabet)
+    return st.tuples(profiles, seats).flatmap(lambda shape: _int8_arrays(shape, codes))
+
+
+@functools.lru_cache(maxsize=4096)
+def _int8_arrays(shape: tuple[int, int], codes: tuple[int, ...]) -> st.SearchStrategy[np.ndarray]:
+    return hnp.arrays(np.int8, shape, elements=_sampled(codes))
+
+
+@functools.cache
+def _sampled(codes: tuple[int, ...]) -> st.SearchStrategy[int]:
+    return st.sampled_from(codes)
 
 
 def motions(
@@ -266,9 +304,9 @@ def motions(
     (drawn from ``{"mass-atrocity"}`` unless given)."""
     if not isinstance(council, Council):
         raise InvalidArgument(f"council={council!r} must be a Council")
-    matters = st.sampled_from(list(Matter)) if matter is None else st.just(Matter(matter))
+    matters = _MATTERS if matter is None else st.just(Matter(matter))
     if flags is None:
-        flag_sets = st.frozensets(st.just("mass-atrocity"))
+        flag_sets = _FLAG_SETS
     elif isinstance(flags, st.SearchStrategy):
         flag_sets = flags
     else:
@@ -315,6 +353,11 @@ def vote_records(
 
 
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
+_NAMES = st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)
+_EXTRA_BLOCKING = st.sets(st.sampled_from([Ballot.ABSTAIN, Ballot.ABSENT]))
+_BOOLEANS = st.booleans()
+_START = st.none() | st.dates(datetime.date(1945, 10, 24), datetime.date(2100, 1, 1))
+_STATUSES = st.sampled_from(list(STATUSES))
 
 
 @st.composite
@@ -327,14 +370,14 @@ def _draw_rule(
 ) -> Rule:
     shape = draw(classes)
     n = shape.total
-    extra = draw(st.sets(st.sampled_from([Ballot.ABSTAIN, Ballot.ABSENT])))
+    extra = draw(_EXTRA_BLOCKING)
     chosen = None
-    if restraint and shape.veto and draw(st.booleans()):
-        who = draw(st.lists(st.sampled_from(veto_members), unique=True)) if veto_members else []
+    if restraint and shape.veto and draw(_BOOLEANS):
+        who = draw(_some_of(veto_members)) if veto_members else []
         chosen = VetoRestraint("mass-atrocity", who)
     kwargs: dict[str, Any] = {}
     if texts:
-        start = draw(st.none() | st.dates(datetime.date(1945, 10, 24), datetime.date(2100, 1, 1)))
+        start = draw(_START)
         kwargs = dict(
             title=draw(_TEXT),
             description=draw(_TEXT),
@@ -342,17 +385,17 @@ def _draw_rule(
             sources=tuple(draw(st.lists(_TEXT, max_size=3))),
             valid_from=start,
             valid_to=None if start is None else draw(st.none() | st.dates(start, datetime.date(2100, 1, 1))),
-            status=draw(st.sampled_from(list(STATUSES))),
+            status=draw(_STATUSES),
         )
     return Rule(
-        name=draw(st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)),
+        name=draw(_NAMES),
         title=kwargs.pop("title", "a rule drawn by hypothesis"),
-        quota=draw(st.integers(1, n)),
-        procedural_quota=draw(st.none() | st.integers(1, n)),
-        veto=draw(st.booleans()),
-        vetoes_to_block=draw(st.integers(1, max(1, shape.veto))),
+        quota=draw(_integers(1, n)),
+        procedural_quota=draw(_maybe_integers(1, n)),
+        veto=draw(_BOOLEANS),
+        vetoes_to_block=draw(_integers(1, max(1, shape.veto))),
         blocking_ballots=frozenset({Ballot.NO, *extra}),
-        party_abstains=draw(st.booleans()),
+        party_abstains=draw(_BOOLEANS),
         restraint=chosen,
         seat_classes=shape,
         **kwargs,
@@ -395,13 +438,24 @@ def _draw_case(
     max_seats: int,
 ) -> tuple[Rule, Motion, np.ndarray]:
     if rules_ is None:
-        council = draw(councils(max_seats=max_seats))
-        rule = draw(rules(council=council))
+        council = draw(_councils_up_to(max_seats))
+        rule = draw(_rules_for(SeatClasses.of_council(council), tuple(s.member for s in council.seats if s.veto)))
     else:
         rule = draw(rules_)
         council = rule.example_council()
     motion = draw(motions(council))
     return rule, motion, draw(ballot_profiles(council.size, profiles=profiles, ballots=ballots))
+
+
+@functools.cache
+def _councils_up_to(max_seats: int) -> st.SearchStrategy[Council]:
+    return councils(max_seats=max_seats)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rules_for(classes: SeatClasses, veto_members: tuple[Member, ...]) -> st.SearchStrategy[Rule]:
+    """``rules(council=c)`` for a council ``c`` of these seat classes and veto holders."""
+    return _draw_rule(st.just(classes), veto_members, True, False)
 
 
 def rule_cases(
