@@ -423,10 +423,11 @@ def rules(
         if not isinstance(council, Council):
             raise InvalidArgument(f"council={council!r} must be a Council")
         classes = SeatClasses.of_council(council)
-    classes = _strategy(classes, SeatClasses, "SeatClasses", "classes", seat_classes)
-    veto_members = [s.member for s in council.seats if s.veto] if council is not None else []
-
-    return _draw_rule(classes, tuple(veto_members), restraint, texts)
+    veto_members = tuple(s.member for s in council.seats if s.veto) if council is not None else ()
+    if isinstance(classes, SeatClasses):  # rules(council=c) is called once per example by rule_cases
+        return _rules_for(classes, veto_members, restraint, texts)
+    shapes = _strategy(classes, SeatClasses, "SeatClasses", "classes", seat_classes)
+    return _draw_rule(shapes, veto_members, restraint, texts)
 
 
 @st.composite
@@ -439,7 +440,7 @@ def _draw_case(
 ) -> tuple[Rule, Motion, np.ndarray]:
     if rules_ is None:
         council = draw(_councils_up_to(max_seats))
-        rule = draw(_rules_for(SeatClasses.of_council(council), tuple(s.member for s in council.seats if s.veto)))
+        rule = draw(rules(council=council))
     else:
         rule = draw(rules_)
         council = rule.example_council()
@@ -453,9 +454,11 @@ def _councils_up_to(max_seats: int) -> st.SearchStrategy[Council]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _rules_for(classes: SeatClasses, veto_members: tuple[Member, ...]) -> st.SearchStrategy[Rule]:
-    """``rules(council=c)`` for a council ``c`` of these seat classes and veto holders."""
-    return _draw_rule(st.just(classes), veto_members, True, False)
+def _rules_for(
+    classes: SeatClasses, veto_members: tuple[Member, ...], restraint: bool, texts: bool
+) -> st.SearchStrategy[Rule]:
+    """``rules(...)`` with these seat classes (and veto holders, from a council)."""
+    return _draw_rule(st.just(classes), veto_members, restraint, texts)
 
 
 def rule_cases(

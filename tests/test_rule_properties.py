@@ -21,6 +21,7 @@ CHARTER = ["charter-1965", "charter-1945"]
 STRICT = ["strict-concurrence", "strict-concurrence-1945"]
 
 
+@functools.cache  # built once per council: hypothesis validates a strategy built afresh at every draw
 def profiles_for(council: Council, alphabet: int = 4):
     """Hypothesis: a batch of ballot profiles for ``council`` (int8, (n, seats))."""
     row = st.lists(st.integers(0, alphabet - 1), min_size=council.size, max_size=council.size)

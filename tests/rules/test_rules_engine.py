@@ -46,12 +46,16 @@ def reference(rule: Rule, motion: Motion, row) -> bool:
     return blocks < rule.vetoes_to_block
 
 
+CHAPTERS = st.sampled_from([None, "VI", "VII", "52(3)"])
+CASES = us.rule_cases()
+
+
 @st.composite
 def cases_with_parties(draw):
-    rule, motion, profiles = draw(us.rule_cases())
+    rule, motion, profiles = draw(CASES)
     council = motion.council
     parties = draw(st.lists(st.sampled_from(council.members), unique=True, max_size=3))
-    chapter = draw(st.sampled_from([None, "VI", "VII", "52(3)"]))
+    chapter = draw(CHAPTERS)
     motion = Motion(council, matter=motion.matter, flags=motion.flags, parties=parties, chapter=chapter)
     return rule, motion, profiles
 
