@@ -13,6 +13,7 @@ line on stderr and exit with status 2.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 from collections.abc import Iterator, Sequence
@@ -93,6 +94,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+@functools.lru_cache(maxsize=64)
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    """``build_parser(command)``, once per process and command: a process that runs several commands
+    (a notebook, the test suite: about 900 in the process) pays argparse's set-up once per command,
+    not a few milliseconds each time (parsing leaves a parser as it was: every default is None or
+    immutable, and the actions copy what they collect)."""
+    return build_parser(command)
+
+
 def _command(argv: Sequence[str]) -> str | None:
     """The subcommand ``argv`` names, if it begins with one (not an option)."""
     return argv[0] if argv and not argv[0].startswith("-") else None
@@ -100,7 +110,7 @@ def _command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(_command(argv))
+    parser = _parser(_command(argv))
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):
         parser.print_help()
