@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from simulate import Motion, SetBallots, council_on, get_rule, load_scenario, replay
+from simulate import strategies as us
 from simulate.cli import main
 from simulate.errors import DataFileError
 from simulate.io.rulefiles import dump_rule, loads_rule
@@ -38,9 +39,8 @@ def test_it_is_a_voting_rule_of_a_new_kind():
     assert RULE.council_for().size == 15
 
 
-@given(st.lists(st.lists(st.integers(0, 3), min_size=15, max_size=15), min_size=1, max_size=30))
-def test_decides_as_its_description_says(rows):
-    profiles = np.array(rows, dtype=np.int8)
+@given(us.ballot_profiles(15, profiles=st.integers(1, 30)))
+def test_decides_as_its_description_says(profiles):
     assert np.array_equal(RULE.decide(profiles, Motion(COUNCIL)), reference(profiles))
 
 
