@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import string
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -304,14 +305,19 @@ def motions(
     (drawn from ``{"mass-atrocity"}`` unless given)."""
     if not isinstance(council, Council):
         raise InvalidArgument(f"council={council!r} must be a Council")
-    matters = _MATTERS if matter is None else st.just(Matter(matter))
+    if matter is not None:
+        matter = Matter(matter)
     if flags is None:
-        flag_sets = _FLAG_SETS
-    elif isinstance(flags, st.SearchStrategy):
-        flag_sets = flags
-    else:
-        flag_sets = st.just(frozenset(flags))
+        return _motions_on(council, matter)  # rule_cases calls this once per example
+    matters = _MATTERS if matter is None else st.just(matter)
+    flag_sets = flags if isinstance(flags, st.SearchStrategy) else st.just(frozenset(flags))
     return st.builds(Motion, st.just(council), matter=matters, flags=flag_sets)
+
+
+@functools.lru_cache(maxsize=4096)
+def _motions_on(council: Council, matter: Matter | None) -> st.SearchStrategy[Motion]:
+    matters = _MATTERS if matter is None else st.just(matter)
+    return st.builds(Motion, st.just(council), matter=matters, flags=_FLAG_SETS)
 
 
 def drafts(
@@ -353,7 +359,13 @@ def vote_records(
 
 
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
-_NAMES = st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)
+#: rule names matching ``[a-z][a-z0-9-]{0,20}`` (within rule files' NAME_PATTERN): a letter and
+#: a text, two draws, about twice as fast as ``st.from_regex`` with the same pattern
+_NAMES = st.builds(
+    str.__add__,
+    st.sampled_from(string.ascii_lowercase),
+    st.text(string.ascii_lowercase + string.digits + "-", max_size=20),
+)
 _EXTRA_BLOCKING = st.sets(st.sampled_from([Ballot.ABSTAIN, Ballot.ABSENT]))
 _BOOLEANS = st.booleans()
 _START = st.none() | st.dates(datetime.date(1945, 10, 24), datetime.date(2100, 1, 1))
