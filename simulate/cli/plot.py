@@ -47,16 +47,14 @@ def _change_slug(scenario: Scenario, changes: Sequence[tuple[str, str]] | None) 
 
 
 def _check_output(path: str | None) -> Path | None:
-    """Fail early on a suffix we cannot write (before any work is done)."""
+    """Fail early on a file we cannot write (its suffix, a folder, a missing parent folder),
+    before any work is done."""
     if path is None:
         return None
-    from ..figures.style import figure_format
+    from ..figures.style import check_target
 
-    out = Path(path)
-    figure_format(out)
-    if out.is_dir():
-        raise SimulateError(f"cannot write {out}: it is a folder")
-    return out
+    check_target(path)
+    return Path(path)
 
 
 def _save(fig: Figure, output: Path | None, stem: str) -> Path:

@@ -113,6 +113,23 @@ def figure_format(path: str | Path) -> str:
     return suffix
 
 
+def check_target(path: str | Path) -> str:
+    """Refuse a file that cannot be written, before any drawing: a suffix that is not .png, .svg
+    or .pdf, a folder, or a parent folder that does not exist or is not a folder. Returns the
+    format. (A failure only the write itself can show, a full disk or a folder without
+    permission, is still reported by :func:`save_figure`, and nothing is left half-written.)"""
+    path = Path(path)
+    fmt = figure_format(path)
+    if path.is_dir():
+        raise SimulateError(f"cannot write {path}: it is a folder")
+    parent = path.parent
+    if not parent.exists():
+        raise SimulateError(f"cannot write {path}: the folder {parent} does not exist")
+    if not parent.is_dir():
+        raise SimulateError(f"cannot write {path}: {parent} is not a folder")
+    return fmt
+
+
 def _metadata(fmt: str) -> dict:
     if fmt == "svg":
         return {"Date": None}
@@ -123,13 +140,8 @@ def _metadata(fmt: str) -> dict:
 
 @contextlib.contextmanager
 def _temporary_next_to(path: Path, fmt: str) -> Iterator[Path]:
-    parent = path.parent
-    if not parent.exists():
-        raise SimulateError(f"cannot write {path}: the folder {parent} does not exist")
-    if not parent.is_dir():
-        raise SimulateError(f"cannot write {path}: {parent} is not a folder")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".{fmt}.part", dir=parent)
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".{fmt}.part", dir=path.parent)
     except OSError as exc:
         raise SimulateError(f"cannot write {path}: {exc.strerror or exc}") from None
     os.close(fd)
@@ -161,9 +173,7 @@ def save_figure(fig: Figure, path: str | Path, *, overwrite: bool = True) -> Pat
     import matplotlib
 
     path = Path(path)
-    fmt = figure_format(path)
-    if path.is_dir():
-        raise SimulateError(f"cannot write {path}: it is a folder")
+    fmt = check_target(path)
     if not overwrite and path.exists():
         raise FileExistsError(path)
     with _temporary_next_to(path, fmt) as tmp:

@@ -111,6 +111,36 @@ def test_bad_input_is_one_line_and_leaves_nothing(here, capsys, args, message):
     assert files(here) == ["a-file"]
 
 
+PLOTS = [
+    ["table", "S/2016/1026"],
+    ["grid", "S/2016/846", "S/2016/847"],
+    ["compare", "S/2016/1026", "--whatif", "russia-abstains"],
+    ["veto-decades"],
+    ["syria"],
+    ["counterfactual", "-r", "two-vetoes"],
+    ["chance", "S/2016/1026", "--others", "elected-uncertain"],
+]
+UNWRITABLE = [("t.jpg", "suffix"), ("missing/t.png", "does not exist"), ("a-file/t.png", "not a folder"),
+              ("a-folder.png", "it is a folder")]
+
+
+@pytest.mark.parametrize("plot", PLOTS, ids=[p[0] for p in PLOTS])
+@pytest.mark.parametrize(("target", "message"), UNWRITABLE, ids=[t for t, _ in UNWRITABLE])
+def test_a_file_that_cannot_be_written_is_refused_before_any_drawing(here, capsys, monkeypatch, plot, target, message):
+    from matplotlib.figure import Figure
+
+    def drawn(*args, **kwargs):
+        raise AssertionError("a figure was drawn before the output was checked")
+
+    monkeypatch.setattr(Figure, "__init__", drawn)
+    (here / "a-file").write_text("x")
+    (here / "a-folder.png").mkdir()
+    code, out, err = run(capsys, "plot", *plot, "-o", target)
+    assert (code, out) == (2, "")
+    assert err.startswith("unsc: error: cannot write ") and err.count("\n") == 1 and message in err
+    assert files(here) == ["a-file"]
+
+
 def test_plotting_commands_do_not_slow_down_the_others():
     code = "import sys, simulate.cli; simulate.cli.build_parser(); print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True)
