@@ -13,6 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import nbbuild  # the shared builder beside this script (the script's folder is on sys.path)
+
 NOTEBOOK = Path(__file__).resolve().with_name("01-aleppo-2016.ipynb")
 
 CELLS: list[tuple[str, str]] = [
@@ -169,18 +171,9 @@ print(outcome.tally, "-", outcome.reason)"""),
 ]
 
 
-def _nbbuild():  # the shared builder beside this script (loaded by path: run by runpy in the tests too)
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("nbbuild", Path(__file__).resolve().with_name("nbbuild.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def render() -> str:
-    return _nbbuild().render(CELLS)
+    return nbbuild.render(CELLS)
 
 
 if __name__ == "__main__":
-    sys.exit(_nbbuild().main(sys.argv, CELLS, NOTEBOOK))
+    sys.exit(nbbuild.main(sys.argv, CELLS, NOTEBOOK))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import nbbuild  # the shared builder beside this script (the script's folder is on sys.path)
+
 NOTEBOOK = Path(__file__).resolve().with_name("03-chance.ipynb")
 
 CELLS: list[tuple[str, str]] = [
@@ -172,18 +174,9 @@ for r in from_record.rules:
 ]
 
 
-def _nbbuild():  # the shared builder beside this script (loaded by path: run by runpy in the tests too)
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("nbbuild", Path(__file__).resolve().with_name("nbbuild.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def render() -> str:
-    return _nbbuild().render(CELLS)
+    return nbbuild.render(CELLS)
 
 
 if __name__ == "__main__":
-    sys.exit(_nbbuild().main(sys.argv, CELLS, NOTEBOOK))
+    sys.exit(nbbuild.main(sys.argv, CELLS, NOTEBOOK))

@@ -83,12 +83,15 @@ def examples(share: float) -> settings:
 
 
 def built_notebook(builder: Path) -> str:
-    """The notebook as its build script ``builder`` makes it. The script is run by path and loads
-    ``notebooks/nbbuild.py`` by path: no bytecode is written beside them (a ``__pycache__``
-    appearing in notebooks/ would fail a notebook test that runs at the same time)."""
-    writes = sys.dont_write_bytecode
+    """The notebook as its build script ``builder`` makes it, run by path with its folder on
+    ``sys.path`` (as ``python notebooks/build_....py`` has it: the script imports the shared
+    ``nbbuild`` beside it). No bytecode is written beside them: a ``__pycache__`` appearing in
+    notebooks/ would fail a notebook test that runs at the same time."""
+    writes, path = sys.dont_write_bytecode, list(sys.path)
     sys.dont_write_bytecode = True
+    sys.path.insert(0, str(builder.parent))
     try:
         return runpy.run_path(str(builder), run_name=builder.stem)["render"]()
     finally:
         sys.dont_write_bytecode = writes
+        sys.path[:] = path
