@@ -74,6 +74,19 @@ def test_replay_imports_only_what_it_needs(argv):
     assert loaded == []
 
 
+def test_the_whole_parser_imports_no_figures_and_no_analysis():
+    """``unsc --help`` and a usage error build every command's parser: that must not import
+    matplotlib or the analysis behind ``power`` and ``flips`` (they load when a command runs).
+    ``unsc replay`` importing none of them is checked above."""
+    code = (
+        "import sys; from simulate.cli import build_parser; build_parser()\n"
+        "print(sorted(m for m in ('matplotlib', 'simulate.games.weighted', 'simulate.analysis.flips') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 def test_a_file_that_is_not_exactly_right_still_reads_with_cattrs(tmp_path):
     # the fall-back is there: an unknown key is cattrs' error, as it always was
     text = (bundled_dir() / "S-2016-846.toml").read_text(encoding="utf-8")

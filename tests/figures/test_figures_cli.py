@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -139,23 +137,6 @@ def test_a_file_that_cannot_be_written_is_refused_before_any_drawing(here, capsy
     assert (code, out) == (2, "")
     assert err.startswith("unsc: error: cannot write ") and err.count("\n") == 1 and message in err
     assert files(here) == ["a-file"]
-
-
-def test_plotting_commands_do_not_slow_down_the_others():
-    code = "import sys, simulate.cli; simulate.cli.build_parser(); print('matplotlib' in sys.modules)"
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip() == "False"
-    assert "matplotlib" not in result.stderr
-
-
-def test_replay_does_not_import_matplotlib():
-    code = (
-        "import sys, io, contextlib; from simulate.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()): main(['replay', 'S/2016/1026'])\n"
-        "print('matplotlib' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip() == "False", result.stderr
 
 
 def test_unsc_demo_writes_and_prints_its_five_figures(here, capsys):

@@ -4,8 +4,6 @@ the command line's import stays light (a fresh interpreter)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -140,16 +138,6 @@ def test_bad_input_exits_2_with_one_line(args, words, cli):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0], result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_cli_start_up_stays_light():
-    code = (
-        "import sys; from simulate.cli import build_parser; build_parser(); "
-        "print(sorted(m for m in ('matplotlib', 'simulate.games.weighted', 'simulate.analysis.flips') if m in sys.modules))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
 
 
 def test_a_rule_that_is_not_monotone_is_refused_in_one_line(cli):
