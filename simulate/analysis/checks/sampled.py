@@ -11,15 +11,24 @@ seat by seat towards yes/no ballots. Universal claims ("a veto player",
 search that shows the contrary, and only :data:`SEAT_SEARCHES` seats are
 searched one by one. Lone abstentions are decided exactly (``n`` profiles).
 
+Each draw is a few hypothesis choices whatever ``n``: ``n`` bytes, read as
+ballots or coalitions (``_profiles``, ``_levels``), and the kind of
+profile, built once per ``n``; hypothesis's cost grows with the number of
+choices drawn, not with their size. A profile is of one of two shapes: one
+ballot for most seats and others anywhere, or any number ``k`` of yes in any
+seats (so that every threshold is reached).
+
 The work grows as ``examples × n²`` (every pair of seats of a kind is swapped
-in the anonymity search); :data:`SAMPLED_BUDGET` bounds it.
+in the anonymity search, ``n²/2`` profiles decided at once per example);
+:data:`SAMPLED_BUDGET` bounds it.
 """
 
 from __future__ import annotations
 
+import functools
 import random
-from collections.abc import Callable, Container, Sequence
-from typing import Any
+from collections.abc import Callable, Container
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -40,16 +49,68 @@ from .findings import (
 )
 from .report import PROPERTIES, PropertyResult
 from .table import Decide
-from .words import KIND_LABELS, coalition_text, seat_names, yes_profile
+from .words import KIND_LABELS, coalition_text, seat_names
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["SAMPLED_BUDGET", "SEAT_SEARCHES", "sampled"]
 
 TERNARY = (YES, NO, ABSTAIN)
 #: The work of a sampled check grows as examples x seats^2 (swapping the ballots of every
-#: pair of seats of a class); 200 examples on 70 seats take about ten seconds.
+#: pair of seats of a class); 200 examples on 70 seats take about three seconds of CPU (a quota
+#: rule with five vetoes), 100 examples on 100 seats about one.
 SAMPLED_BUDGET = 1_000_000
 #: A sampled check searches seat by seat (veto players, dummies) for at most this many seats.
 SEAT_SEARCHES = 10
+
+_BALLOTS = np.array(TERNARY, dtype=np.int8)
+
+
+def _mostly(drawn: tuple[int, bytes]) -> np.ndarray:
+    """One ballot for most seats, others anywhere: a byte of 128 or more gives its seat a ballot of its own."""
+    base, raw = drawn
+    v = np.frombuffer(raw, dtype=np.uint8)
+    return np.where(v < 128, np.int8(base), _BALLOTS[v % 3])
+
+
+def _k_yes(drawn: tuple[int, bytes]) -> np.ndarray:
+    """Any number ``k`` of yes, in any seats (the ``k`` smallest keys ``byte >> 1``): reaches every threshold;
+    the other seats no or abstain by the byte's last bit."""
+    k, raw = drawn
+    v = np.frombuffer(raw, dtype=np.uint8)
+    p = np.where(v & 1, np.int8(ABSTAIN), np.int8(NO))
+    p[np.argsort(v >> 1, kind="stable")[:k]] = YES
+    return p
+
+
+@functools.lru_cache(maxsize=32)
+def _profiles(n: int) -> SearchStrategy[np.ndarray]:
+    """Profiles of ``n`` seats, of the two shapes the searches need; one strategy per ``n``, built (and
+    validated by hypothesis) once. Each profile is three choices (shape, ballot or ``k``, ``n`` bytes), not
+    ``2n + 1``: hypothesis's cost grows with the number of choices, hardly with a choice's size."""
+    from hypothesis import strategies as st
+
+    raw = st.binary(min_size=n, max_size=n)
+    return st.one_of(
+        st.tuples(st.sampled_from(TERNARY), raw).map(_mostly),
+        st.tuples(st.integers(0, n), raw).map(_k_yes),
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _levels(n: int, levels: int) -> SearchStrategy[np.ndarray]:
+    """``n`` values in ``0 .. levels - 1`` (seat by seat: in a coalition or not; in none, in ``S`` or in
+    ``T``), from ``n`` bytes: one choice, shrunk towards 0. The bytes are read from the last seat to the
+    first: hypothesis shrinks them towards the smallest in shortlex order, which puts what is left
+    non-zero at the end of the bytes, so in the first seats (as the exact checks name the earliest)."""
+    from hypothesis import strategies as st
+
+    return st.binary(min_size=n, max_size=n).map(functools.partial(_seat_values, levels))
+
+
+def _seat_values(levels: int, raw: bytes) -> np.ndarray:
+    return np.frombuffer(raw, dtype=np.uint8)[::-1] % levels
 
 
 def sampled(
@@ -58,7 +119,6 @@ def sampled(
     """Every property by hypothesis search: the results, no counts, and how it was checked."""
     try:  # hypothesis is an extra, imported only for a sampled check
         from hypothesis import HealthCheck, Phase, find, settings
-        from hypothesis import strategies as st
         from hypothesis.errors import HypothesisException, NoSuchExample
     except ModuleNotFoundError as exc:
         if exc.name is None or exc.name.partition(".")[0] != "hypothesis":
@@ -83,7 +143,7 @@ def sampled(
     # then made minimal by hand) need no shrinking: shrinking is most of the time on large councils
     quick = settings(conf, phases=[Phase.generate])
 
-    def search(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool], shrink: bool = True) -> Any:
+    def search(strategy: SearchStrategy[Any], condition: Callable[[Any], bool], shrink: bool = True) -> Any:
         try:
             return find(strategy, condition, settings=conf if shrink else quick, random=random.Random(seed))
         except NoSuchExample:
@@ -94,29 +154,17 @@ def sampled(
                 f"try fewer seats or fewer --examples"
             ) from None
 
-    @st.composite
-    def mostly(draw: st.DrawFn) -> np.ndarray:  # one ballot for most seats, others anywhere
-        base = draw(st.sampled_from(TERNARY))
-        flips = draw(st.lists(st.booleans(), min_size=n, max_size=n))
-        other = draw(st.lists(st.sampled_from(TERNARY), min_size=n, max_size=n))
-        return np.array([o if f else base for f, o in zip(flips, other, strict=True)], dtype=np.int8)
+    def profiles(fixed: dict[int, int] | None = None) -> SearchStrategy[np.ndarray]:
+        if not fixed:
+            return _profiles(n)
+        seats, ballots = list(fixed), list(fixed.values())
 
-    @st.composite
-    def k_yes(draw: st.DrawFn) -> np.ndarray:  # any number of yes, in any seats: reaches every threshold
-        k = draw(st.integers(0, n))
-        order = draw(st.permutations(range(n)))
-        rest = draw(st.lists(st.sampled_from((NO, ABSTAIN)), min_size=n, max_size=n))
-        p = np.array(rest, dtype=np.int8)
-        p[list(order[:k])] = YES
-        return p
-
-    def profiles(fixed: dict[int, int] | None = None) -> st.SearchStrategy[np.ndarray]:
         def pin(p: np.ndarray) -> np.ndarray:
-            for i, b in (fixed or {}).items():
-                p[i] = b
+            p = p.copy()
+            p[seats] = ballots
             return p
 
-        return st.one_of(mostly(), k_yes()).map(pin)
+        return _profiles(n).map(pin)
 
     rng = np.random.default_rng(seed)
 
@@ -160,20 +208,24 @@ def sampled(
     results = []
 
     # monotonic
-    def ups(p: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray]:
-        moves = [
-            (i, b) for i in range(n) for b in ((YES, ABSTAIN) if p[i] == NO else (YES,) if p[i] == ABSTAIN else ())
-        ]
-        rows = np.repeat(p.reshape(1, -1), len(moves), axis=0)
-        for r, (i, b) in enumerate(moves):
-            rows[r, i] = b
-        return moves, rows
+    def ups(p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every move of one seat towards yes, seat by seat (no -> yes, no -> abstain, abstain -> yes):
+        the seats, the ballots they move to, and one profile per move."""
+        movers = np.flatnonzero(p != YES)
+        count = np.where(p[movers] == NO, 2, 1)
+        seats = np.repeat(movers, count)
+        to = np.full(len(seats), YES, dtype=np.int8)
+        to[np.cumsum(count)[count == 2] - 1] = ABSTAIN
+        rows = np.repeat(p.reshape(1, -1), len(seats), axis=0)
+        rows[np.arange(len(seats)), seats] = to
+        return seats, to, rows
 
     def not_monotonic(p: np.ndarray) -> bool:
-        seats, rows = ups(p)
-        if not seats or not d1(p):
+        movers, _, rows = ups(p)
+        if not len(movers):
             return False
-        return not decide(rows).all()
+        out = decide(np.vstack([p, rows]))  # p, then every move: one call
+        return bool(out[0]) and not out[1:].all()
 
     p = search_profiles(not_monotonic)
     if p is None:
@@ -182,23 +234,34 @@ def sampled(
         )
     else:
         p = simplify(p, not_monotonic)
-        moves, rows = ups(p)
-        failing, to = moves[int(np.flatnonzero(~decide(rows))[0])]
-        results.append(attrs.evolve(monotonic_failure(council, p, failing, int(p[failing]), to, decide), exact=False))
+        movers, to, rows = ups(p)
+        move = int(np.flatnonzero(~decide(rows))[0])
+        failing = int(movers[move])
+        results.append(
+            attrs.evolve(monotonic_failure(council, p, failing, int(p[failing]), int(to[move]), decide), exact=False)
+        )
 
-    # anonymity: adjacent seats of one class
-    pairs = [(i, j) for i in range(n) for j in range(i + 1, n) if kinds[i] == kinds[j]]
+    # anonymity: every pair of seats of one class
+    kind_codes = np.unique(np.array(kinds), return_inverse=True)[1]
+    first, second = np.triu_indices(n, 1)  # the pairs i < j, i then j ascending
+    same = kind_codes[first] == kind_codes[second]
+    first, second = first[same], second[same]
 
-    def swapped(p: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray]:
-        cand = [(i, j) for i, j in pairs if p[i] != p[j]]
-        rows = np.repeat(p.reshape(1, -1), len(cand), axis=0)
-        for r, (i, j) in enumerate(cand):
-            rows[r, i], rows[r, j] = p[j], p[i]
-        return cand, rows
+    def swapped(p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The pairs of seats of one class with different ballots, and each profile with the two swapped."""
+        differ = p[first] != p[second]
+        i, j = first[differ], second[differ]
+        rows = np.repeat(p.reshape(1, -1), len(i), axis=0)
+        r = np.arange(len(i))
+        rows[r, i], rows[r, j] = p[j], p[i]
+        return i, j, rows
 
     def not_anonymous(p: np.ndarray) -> bool:
-        cand, rows = swapped(p)
-        return bool(cand) and bool((decide(rows) != d1(p)).any())
+        i, _, rows = swapped(p)
+        if not len(i):
+            return False
+        out = decide(np.vstack([p, rows]))  # p, then every swap: one call
+        return bool((out[1:] != out[0]).any())
 
     p = search_profiles(not_anonymous)
     if p is None:
@@ -213,8 +276,9 @@ def sampled(
         )
     else:
         p = simplify(p, not_anonymous)
-        cand, rows = swapped(p)
-        i, j = cand[int(np.flatnonzero(decide(rows) != d1(p))[0])]
+        seats_i, seats_j, rows = swapped(p)
+        pair = int(np.flatnonzero(decide(rows) != d1(p))[0])
+        i, j = int(seats_i[pair]), int(seats_j[pair])
         results.append(attrs.evolve(anonymity_failure(council, p, i, j, decide), exact=False))
 
     # evidence from random batches, then hypothesis for the remaining candidates (a search per
@@ -258,15 +322,14 @@ def sampled(
     results.append(attrs.evolve(r, exact=False, text=r.text if dummies else "none found (sampled)"))
 
     # proper
-    def wins(members: Sequence[int]) -> bool:
-        return d1(yes_profile(n, members))
+    def wins(*coalitions: np.ndarray) -> np.ndarray:
+        """Whether each coalition (a mask of seats) adopts a draft it votes for, the others voting no."""
+        return decide(np.where(np.stack(coalitions), np.int8(YES), np.int8(NO)).astype(np.int8))
 
-    def improper(assign: Sequence[int]) -> bool:
-        S = [i for i, a in enumerate(assign) if a == 1]
-        T = [i for i, a in enumerate(assign) if a == 2]
-        return wins(S) and wins(T)
+    def improper(assign: np.ndarray) -> bool:  # seat by seat: 0 in neither coalition, 1 in S, 2 in T
+        return bool(wins(assign == 1, assign == 2).all())
 
-    found = search(st.lists(st.sampled_from([0, 1, 2]), min_size=n, max_size=n), improper)
+    found = search(_levels(n, 3), improper)
     if found is None:
         results.append(
             PropertyResult(
@@ -274,51 +337,50 @@ def sampled(
             )
         )
     else:
-        found = list(found)
         for i in range(n):
             if found[i]:
-                trial = list(found)
+                trial = found.copy()
                 trial[i] = 0
                 if improper(trial):
                     found = trial
-        S = [i for i, a in enumerate(found) if a == 1]
-        T = [i for i, a in enumerate(found) if a == 2]
+        S = [int(i) for i in np.flatnonzero(found == 1)]
+        T = [int(i) for i in np.flatnonzero(found == 2)]
         results.append(attrs.evolve(proper_result(council, S, T, decide), exact=False))
 
     # decisive
-    def neither(mask: Sequence[bool]) -> bool:
-        S = [i for i, m in enumerate(mask) if m]
-        rest = [i for i in range(n) if not mask[i]]
-        return not wins(S) and not wins(rest)
+    def neither(mask: np.ndarray) -> bool:
+        return not wins(mask != 0, mask == 0).any()
 
-    found = search(st.lists(st.booleans(), min_size=n, max_size=n), neither)
+    found = search(_levels(n, 2), neither)
     if found is None:
         results.append(
             PropertyResult("decisive", True, f"no counterexample in {examples} examples (sampled)", exact=False)
         )
     else:
         results.append(
-            attrs.evolve(decisive_result(council, [i for i, m in enumerate(found) if m], decide), exact=False)
+            attrs.evolve(decisive_result(council, [int(i) for i in np.flatnonzero(found)], decide), exact=False)
         )
 
     # smallest blocking coalition (searched, then made minimal)
     def smallest(ballot: int, seats: list[int]) -> list[int] | None:
-        def blocks(mask: Sequence[bool]) -> bool:
+        where = np.array(seats)
+
+        def blocks(mask: np.ndarray) -> bool:
             p = np.full(n, YES, dtype=np.int8)
-            p[[s for s, m in zip(seats, mask, strict=True) if m]] = ballot
+            p[where[mask != 0]] = ballot
             return not d1(p)
 
-        found = search(st.lists(st.booleans(), min_size=len(seats), max_size=len(seats)), blocks, shrink=False)
+        found = search(_levels(len(seats), 2), blocks, shrink=False)
         if found is None:
             return None
-        mask = list(found)
+        mask = found != 0
         for i in range(len(seats)):
             if mask[i]:
-                trial = list(mask)
+                trial = mask.copy()
                 trial[i] = False
                 if blocks(trial):
                     mask = trial
-        return [s for s, m in zip(seats, mask, strict=True) if m]
+        return [int(s) for s in where[mask]]
 
     everyone = list(range(n))
     unanimous = d1(np.full(n, YES, dtype=np.int8))
@@ -328,12 +390,9 @@ def sampled(
     elif B is None:
         results.append(PropertyResult("blocking", None, "no blocking coalition found (sampled)", exact=False))
     else:
-        lone: list[int] = []
-        for i in range(n):
-            p = np.full(n, YES, dtype=np.int8)
-            p[i] = NO
-            if not d1(p):
-                lone.append(i)
+        rows = np.full((n, n), YES, dtype=np.int8)
+        np.fill_diagonal(rows, NO)
+        lone = [int(i) for i in np.flatnonzero(~decide(rows))]  # a lone "no" that blocks
         if lone:
             B = [lone[0]]
             text = f"any one of {coalition_text(council, lone, 99)}"
