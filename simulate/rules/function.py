@@ -50,8 +50,12 @@ class FunctionRule:
     veto_seats: tuple[bool, ...] | None = attrs.field(default=None, converter=_mask)
     #: what says the council size, for messages (e.g. "its VETO list has 2 entries")
     sized_by: str = attrs.field(default="", eq=False)
+    #: how many arguments ``func`` takes (1: the profiles; 2: and the veto mask), read once: a
+    #: sampled check calls ``decide`` thousands of times, and inspect.signature is slow
+    _arity: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_arity", len(inspect.signature(self.func).parameters))
         if self.seats is not None and not 1 <= self.seats <= MOST_SEATS:
             raise SimulateError(
                 f"rule {self.name}: a council has from 1 to {MOST_SEATS} seats (the Members of the United "
@@ -111,9 +115,8 @@ class FunctionRule:
         else:
             profiles = profiles.view()
             profiles.flags.writeable = False
-        params = inspect.signature(self.func).parameters
         try:
-            if len(params) >= 2:
+            if self._arity >= 2:
                 if motion is None:
                     raise SimulateError(f"rule {self.name} needs the council's veto mask")
                 result = self.func(profiles, motion.council.veto_mask)
