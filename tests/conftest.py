@@ -34,13 +34,19 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "property: a hypothesis test (`make test-seeds` runs them under other seeds)")
+    config.addinivalue_line("markers", "early: a long test, run first (see pytest_collection_modifyitems)")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every hypothesis test ``property`` (``pytest -m property``)."""
+    """Mark every hypothesis test ``property`` (``pytest -m property``), and put the long tests
+    marked ``early`` (mypy, the notebooks, ``unsc demo``: several seconds each) first: on two
+    workers, a long test that starts last keeps one worker busy while the other has finished
+    (longest first is the classic rule for sharing work between machines); the order is
+    otherwise the same."""
     for item in items:
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker(pytest.mark.property)
+    items.sort(key=lambda item: item.get_closest_marker("early") is None)  # stable: the rest keep their order
 
 
 class CliResult(NamedTuple):

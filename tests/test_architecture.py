@@ -1,12 +1,14 @@
 """The package's layers hold: imports point only down the pipeline (the
 import-linter contracts in pyproject.toml), and pure game theory imports nothing
-of the rest."""
+of the rest; and mypy finds no error in the package (every module fully typed)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,6 +18,17 @@ def test_import_contracts_are_kept():
     result = subprocess.run([str(exe)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "0 broken" in result.stdout
+
+
+@pytest.mark.early
+def test_mypy_finds_no_error():
+    """mypy on the package, as configured in pyproject.toml (`make lint` runs it too). It runs
+    here, on one test worker while the other takes the other tests, rather than before the
+    suite: about 10 s from a clean clone, most of it reading the stubs of numpy and the others."""
+    exe = Path(sys.executable).parent / "mypy"
+    result = subprocess.run([str(exe)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+    assert result.stdout.startswith("Success: no issues found")
 
 
 def test_no_module_defines_ballot_codes_again():

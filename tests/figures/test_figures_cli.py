@@ -139,6 +139,7 @@ def test_a_file_that_cannot_be_written_is_refused_before_any_drawing(here, capsy
     assert files(here) == ["a-file"]
 
 
+@pytest.mark.early  # several seconds: started first (tests/conftest.py)
 def test_unsc_demo_writes_and_prints_its_five_figures(here, capsys):
     code, out, _ = run(capsys, "demo", "--out", "slides")
     assert code == 0

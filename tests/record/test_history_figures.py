@@ -84,6 +84,7 @@ def test_committed_notebook_is_built_by_its_script_with_outputs_stripped():
             assert cell.outputs == [] and cell.execution_count is None
 
 
+@pytest.mark.early  # several seconds: started first (tests/conftest.py)
 def test_notebook_runs_checks_the_news_and_shows_its_figures(tmp_path):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
