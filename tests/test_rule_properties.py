@@ -147,6 +147,7 @@ def test_replay_of_one_record_agrees_with_the_batch(cp):
         assert outcome.yes == int((row == YES).sum())
 
 
+@pytest.mark.property  # a hypothesis search inside: `make test-seeds` runs it under other seeds too
 def test_the_profiles_reach_both_outcomes():
     """The properties above are about adopted drafts (a permanent no never lets one pass,
     strict concurrence blocks) and failed ones: the profiles must hold both, often. Not a
