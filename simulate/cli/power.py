@@ -77,10 +77,16 @@ _TERNARY_HEAD = (
 
 
 def _rows(groups: list[tuple[str, list[int]]], values: list[tuple[Any, ...]]) -> list[str]:
+    """One row per group: its label in the first 22 columns, then its values; a longer label
+    (a long member name, a bloc) gets a line of its own above its values, never cut."""
     lines = []
     for label, seats in groups:
         i = seats[0]
-        lines.append(f"  {label[:21]:<22}" + "".join(f"{_fmt(v[i]):>10}" for v in values))
+        numbers = "".join(f"{_fmt(v[i]):>10}" for v in values)
+        if len(label) > 21:
+            lines += [_wrap(label, first="  ", indent="    "), f"  {'':<22}{numbers}"]
+        else:
+            lines.append(f"  {label:<22}{numbers}")
     return lines
 
 

@@ -76,6 +76,29 @@ def test_power_text_fits_80_columns(cli):
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
+@pytest.mark.parametrize(
+    ("args", "labels"),
+    [
+        (["--rule", "charter-1965", "--bloc", "Venezuela,France"],
+         ["Venezuela (Bolivarian Republic of) (bloc 1)", "France (bloc 1)", "4 veto (alone)"]),
+        (["--weights", "1000000000000,999999999999,3", "--quota", "1000000000001"],
+         ["weight 1000000000000 (#1)", "weight 999999999999 (#2)", "weight 3 (#3)"]),
+    ],
+)
+def test_row_labels_are_never_cut(cli, args, labels):
+    """A label longer than the first column (a long member name in a bloc, a big weight) is
+    printed whole on a line of its own, its values below it: it was cut at 21 characters
+    ("Russian Federation (b")."""
+    result = cli("power", *args)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for label in labels:
+        [at] = [k for k, line in enumerate(lines) if line.strip() == label or line.startswith(f"  {label} ")]
+        numbers = lines[at + 1] if lines[at].strip() == label else lines[at]
+        assert numbers.split()[-4:] and all(len(v) == 7 and v[1] == "." for v in numbers.split()[-4:])
+    assert max(len(line) for line in lines) <= 80
+
+
 def test_flips_json_december(cli):
     result = cli("flips", "S/2016/1026", "--json")
     assert result.returncode == 0, result.stderr
