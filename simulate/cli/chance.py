@@ -161,27 +161,37 @@ def _cell(r: Any, key: str) -> str:
 
 
 def format_result(scenario: Any, result: Any, unseen: list[str] | None = None, estimates: Any = None) -> str:
+    """The text of ``unsc chance``: every line within 80 columns, as the other commands' (the
+    rule table's columns fit; free text is wrapped, a continued line indented)."""
     import textwrap
 
+    def wrap(text: str, indent: str = "  ") -> list[str]:
+        return textwrap.wrap(text, width=80, subsequent_indent=indent) or [text]
+
+    def wrap_list(head: str, items: list[str]) -> list[str]:  # never breaks inside an item ("United States 3.8%")
+        glued = ", ".join(item.replace(" ", "\x1f") for item in items)
+        return [line.replace("\x1f", " ") for line in wrap(f"{head}{glued}")]
+
     draft = scenario.record.draft
-    lines = textwrap.wrap(result.model, width=100) or [result.model]
-    lines.append(f"{draft.symbol} · {draft.date.day} {draft.date:%B %Y} · {draft.title}")
+    lines = wrap(result.model, indent="")
+    lines += wrap(f"{draft.symbol} · {draft.date.day} {draft.date:%B %Y} · {draft.title}")
     if result.exact:
         lines.append("Exact probabilities.")
     else:
-        lines.append(f"{result.note}: {result.draws:,} draws, seed {result.seed}; 95% intervals in brackets; "
-                     "all rules on the same draws.")
+        lines += wrap(f"{result.note}: {result.draws:,} draws, seed {result.seed}; 95% intervals in brackets; "
+                      "all rules on the same draws.")
     if estimates is not None:
         counts = [estimates.estimate(n).records for n in scenario.record.council.names]
         text = estimates.describe()
-        lines.append(f"{text[0].upper()}{text[1:]}; {min(counts)} to {max(counts)} votes behind each member.")
+        lines += wrap(f"{text[0].upper()}{text[1:]}; {min(counts)} to {max(counts)} votes behind each member.")
     if unseen:
-        lines.append(f"No record for {', '.join(unseen)}: the prior is used (flagged).")
+        lines += wrap(f"No record for {', '.join(unseen)}: the prior is used (flagged).")
     lines.append("")
     width = max(len(r.rule) for r in result.rules) + 2
     cols = ("adopted", "vetoed", "short")
-    cw = 10 if result.exact else 22
-    lines.append(f"{'rule':<{width}}" + "".join(f"{c:<{cw}}" for c in ("adopted", "vetoed", "short of votes")))
+    cw = 10 if result.exact else 21  # "100.0% [99.9, 100.0]" and a space
+    head = f"{'rule':<{width}}" + "".join(f"{c:<{cw}}" for c in ("adopted", "vetoed", "short of votes"))
+    lines.append(head.rstrip())
     for r in result.rules:
         lines.append(f"{r.rule:<{width}}" + "".join(f"{_cell(r, c):<{cw}}" for c in cols).rstrip())
         if r.other:
@@ -198,9 +208,9 @@ def format_result(scenario: Any, result: Any, unseen: list[str] | None = None, e
             lines.append(f"  {r.rule:<{width}}{text}")
     r0 = result.rules[0]
     if r0.permanent_no:
-        dist = ", ".join(f"{k}: {_pct(p)}" for k, p in enumerate(r0.permanent_no) if float(p) > 0)
+        dist = [f"{k}: {_pct(p)}" for k, p in enumerate(r0.permanent_no) if float(p) > 0]
         lines.append("")
-        lines.append(f"Permanent members voting no: {dist}")
+        lines += wrap_list("Permanent members voting no: ", dist)
     for r in result.rules:
         if r.decisive:
             ranked = sorted(r.decisive.items(), key=lambda kv: -float(kv[1]))
@@ -208,10 +218,9 @@ def format_result(scenario: Any, result: Any, unseen: list[str] | None = None, e
             lines.append("")
             what = "Most likely to decide the vote" + (f" under {r.rule}" if len(result.rules) > 1 else "")
             if top:
-                lines.extend(textwrap.wrap(f"{what} (P(yes and no would give different outcomes)): " + ", ".join(top),
-                                           width=100, subsequent_indent="  "))
+                lines += wrap_list(f"{what} (P(yes and no would give different outcomes)): ", top)
             else:
-                lines.append(f"{what}: nobody (no single ballot can change the outcome).")
+                lines += wrap(f"{what}: nobody (no single ballot can change the outcome).")
     return "\n".join(lines)
 
 

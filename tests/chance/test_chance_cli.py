@@ -25,7 +25,9 @@ def test_text_states_the_model_first_then_the_rules_and_who_decides(capsys):
             "-r", "charter-1965", "-r", "two-vetoes"]
     assert main(["chance", *args]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("Model: every elected member not set otherwise votes yes, no or abstain, 1/3 each")
+    model = " ".join(lines[: next(i for i, line in enumerate(lines) if line.startswith("S/2016/1026"))])
+    assert model.startswith("Model: every elected member not set otherwise votes yes, no or abstain, 1/3 each")
+    assert max(len(line) for line in lines) <= 80  # as every command's text
     text = "\n".join(lines)
     assert "Exact probabilities." in text
     assert "charter-1965  0.0%      7.7%      92.3%" in text
@@ -59,6 +61,17 @@ def test_json_when_simulated_has_standard_errors_and_the_difference(capsys):
     again = run_json(capsys, "S/2016/1026", "--others", "uncertain", "--bloc", "Russia:Angola,Venezuela@0.8",
                      "--bloc", "China:Russia@0.5", "-r", "charter-1965", "-r", "two-vetoes", "--draws", "1e5", "--seed", "3")
     assert again == data
+
+
+def test_simulated_text_fits_80_columns(capsys):
+    """The widest text: intervals in every cell, a long model, a long title."""
+    args = ["S/2016/846", "--others", "uncertain", "--bloc", "Russia:Angola,Venezuela@0.8", "--method", "montecarlo",
+            "--draws", "1e4", "-r", "charter-1965", "-r", "two-vetoes", "-r", "veto-abolished-9"]
+    assert main(["chance", *args]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines == [line.rstrip() for line in lines]
+    assert any(line.startswith("veto-abolished-9  ") and line.count("[") == 3 for line in lines)
 
 
 def test_options_apply_in_order(capsys):
