@@ -78,6 +78,19 @@ def test_grid_json_and_table(cli):
     assert "adopted 11-1-3" in table and "vetoed 11-3-1" in table
 
 
+def test_grid_table_marks_a_what_ifs_own_rule_and_fits_80_columns(cli):
+    """literal-charter sets its own rule (strict concurrence): under the g4-2005 column its cell
+    is starred, and the note under the table says so, wrapped within 80 columns."""
+    table = cli("grid", "S/2016/1026", "-r", "charter-1965", "-r", "g4-2005", "--new", "all=yes").stdout
+    lines = table.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    [row] = [line for line in lines if line.startswith("literal-charter ")]
+    assert row.endswith(" *")
+    at = next(i for i, line in enumerate(lines) if line.startswith("* "))
+    note = " ".join(line.strip() for line in lines[at : at + 2])
+    assert note == "* literal-charter sets its own rule: decided under strict-concurrence, not the column's rule"
+
+
 def test_scenarios_and_rules_lists(cli):
     listing = cli("scenarios").stdout
     for symbol in ("S/2016/846", "S/2016/847", "S/2016/1026"):

@@ -94,7 +94,8 @@ def format_grid(cells: Sequence[GridCell]) -> str:
         )
     overridden = sorted({(c.whatif, c.outcome.rule.name) for c in cells if c.overridden})
     for whatif, used in overridden:
-        lines.append(f"* {whatif} sets its own rule: decided under {used}, not the column's rule")
+        note = f"* {whatif} sets its own rule: decided under {used}, not the column's rule"
+        lines += textwrap.wrap(note, width=80, subsequent_indent="  ")
     return "\n".join(lines)
 
 
