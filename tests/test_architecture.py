@@ -13,8 +13,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _tool(name: str) -> Path:
+    """A gate installed by the test extra into this interpreter's environment."""
+    exe = Path(sys.executable).parent / name
+    if not exe.exists():
+        pytest.fail(f"{name} is not installed beside {sys.executable}: pip install -e '.[test]' (make test does)")
+    return exe
+
+
 def test_import_contracts_are_kept():
-    exe = Path(sys.executable).parent / "lint-imports"
+    exe = _tool("lint-imports")
     result = subprocess.run([str(exe)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "0 broken" in result.stdout
@@ -25,7 +33,7 @@ def test_mypy_finds_no_error():
     """mypy on the package, as configured in pyproject.toml (`make lint` runs it too). It runs
     here, on one test worker while the other takes the other tests, rather than before the
     suite: about 10 s from a clean clone, most of it reading the stubs of numpy and the others."""
-    exe = Path(sys.executable).parent / "mypy"
+    exe = _tool("mypy")
     result = subprocess.run([str(exe)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
     assert result.stdout.startswith("Success: no issues found")
