@@ -98,7 +98,7 @@ async function loadFlips(mine) {
   box.hidden = false;
   box.dataset.ready = "";
   if (big && flipsAsked !== query()) {  // seconds of work: only when asked, not on every click
-    box.replaceChildren(document.createTextNode(`On a council of ${last.seats.length} seats this takes 10-20 seconds. `));
+    box.replaceChildren(document.createTextNode(`On a council of ${last.seats.length} seats this can take a few seconds. `));
     const go = document.createElement("button");
     go.type = "button";
     go.id = "workitout";
@@ -108,7 +108,7 @@ async function loadFlips(mine) {
     box.dataset.ready = String(mine);
     return;
   }
-  box.textContent = big ? "Working it out… (a council this large takes 10-20 seconds)" : "Working it out…";
+  box.textContent = big ? "Working it out… (a council this large can take a few seconds)" : "Working it out…";
   try {
     const data = await getJson("/api/flips?" + query());
     if (mine !== requestNo) return;
