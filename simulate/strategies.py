@@ -314,8 +314,19 @@ def motions(
     return st.builds(Motion, st.just(council), matter=matters, flags=flag_sets)
 
 
-@functools.lru_cache(maxsize=4096)
 def _motions_on(council: Council, matter: Matter | None) -> st.SearchStrategy[Motion]:
+    """``motions(council)``, built once per council: rule_cases draws a council per example,
+    and hypothesis draws equal councils again and again. Councils are matched on every field,
+    also those their equality leaves out (a member's dates of UN membership), so that the
+    motion's council is the one given in all but identity."""
+    dates = tuple((m.un_member_from, m.un_member_to) for m in council.members)
+    return _motions_cached(council, dates, matter)
+
+
+@functools.lru_cache(maxsize=4096)
+def _motions_cached(
+    council: Council, dates: tuple[tuple[datetime.date | None, datetime.date | None], ...], matter: Matter | None
+) -> st.SearchStrategy[Motion]:
     matters = _MATTERS if matter is None else st.just(matter)
     return st.builds(Motion, st.just(council), matter=matters, flags=_FLAG_SETS)
 

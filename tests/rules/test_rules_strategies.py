@@ -115,3 +115,22 @@ def test_a_draft_that_passes_keeps_passing_when_one_more_member_votes_yes(case):
 def test_rule_cases_with_given_rules(case):
     rule, motion, profiles = case
     assert motion.council.size == rule.seats == profiles.shape[1]
+
+
+def test_motions_carry_the_council_they_are_given():
+    """motions() is cached per council; two councils that compare equal but differ in what
+    equality leaves out (a member's dates of UN membership) each get their own."""
+    import datetime
+
+    import attrs
+    from hypothesis import find
+
+    germany = resolve_member("Germany")
+    other = attrs.evolve(germany, un_member_from=datetime.date(1950, 1, 1))
+    first = Council.from_names(["France"], [germany], source="test")
+    second = Council.from_names(["France"], [other], source="test")
+    assert first == second  # equality ignores the dates
+    for council in (first, second, first):
+        motion = find(us.motions(council), lambda m: True)
+        assert motion.council == council
+        assert [m.un_member_from for m in motion.council.members] == [m.un_member_from for m in council.members]
