@@ -163,29 +163,29 @@ def _cell(r: Any, key: str) -> str:
 def format_result(scenario: Any, result: Any, unseen: list[str] | None = None, estimates: Any = None) -> str:
     """The text of ``unsc chance``: every line within 80 columns, as the other commands' (the
     rule table's columns fit; free text is wrapped, a continued line indented)."""
-    import textwrap
+    from ..render.text import long_date, wrap
 
-    def wrap(text: str, indent: str = "  ") -> list[str]:
-        return textwrap.wrap(text, width=80, subsequent_indent=indent) or [text]
+    def para(text: str) -> str:  # a continued line indented
+        return wrap(text, indent="  ", first="")
 
-    def wrap_list(head: str, items: list[str]) -> list[str]:  # never breaks inside an item ("United States 3.8%")
+    def wrap_list(head: str, items: list[str]) -> str:  # never breaks inside an item ("United States 3.8%")
         glued = ", ".join(item.replace(" ", "\x1f") for item in items)
-        return [line.replace("\x1f", " ") for line in wrap(f"{head}{glued}")]
+        return para(f"{head}{glued}").replace("\x1f", " ")
 
     draft = scenario.record.draft
-    lines = wrap(result.model, indent="")
-    lines += wrap(f"{draft.symbol} · {draft.date.day} {draft.date:%B %Y} · {draft.title}")
+    lines = [wrap(result.model)]
+    lines.append(para(f"{draft.symbol} · {long_date(draft.date)} · {draft.title}"))
     if result.exact:
         lines.append("Exact probabilities.")
     else:
-        lines += wrap(f"{result.note}: {result.draws:,} draws, seed {result.seed}; 95% intervals in brackets; "
-                      "all rules on the same draws.")
+        lines.append(para(f"{result.note}: {result.draws:,} draws, seed {result.seed}; 95% intervals in brackets; "
+                          "all rules on the same draws."))
     if estimates is not None:
         counts = [estimates.estimate(n).records for n in scenario.record.council.names]
         text = estimates.describe()
-        lines += wrap(f"{text[0].upper()}{text[1:]}; {min(counts)} to {max(counts)} votes behind each member.")
+        lines.append(para(f"{text[0].upper()}{text[1:]}; {min(counts)} to {max(counts)} votes behind each member."))
     if unseen:
-        lines += wrap(f"No record for {', '.join(unseen)}: the prior is used (flagged).")
+        lines.append(para(f"No record for {', '.join(unseen)}: the prior is used (flagged)."))
     lines.append("")
     width = max(len(r.rule) for r in result.rules) + 2
     cols = ("adopted", "vetoed", "short")
@@ -210,7 +210,7 @@ def format_result(scenario: Any, result: Any, unseen: list[str] | None = None, e
     if r0.permanent_no:
         dist = [f"{k}: {_pct(p)}" for k, p in enumerate(r0.permanent_no) if float(p) > 0]
         lines.append("")
-        lines += wrap_list("Permanent members voting no: ", dist)
+        lines.append(wrap_list("Permanent members voting no: ", dist))
     for r in result.rules:
         if r.decisive:
             ranked = sorted(r.decisive.items(), key=lambda kv: -float(kv[1]))
@@ -218,9 +218,9 @@ def format_result(scenario: Any, result: Any, unseen: list[str] | None = None, e
             lines.append("")
             what = "Most likely to decide the vote" + (f" under {r.rule}" if len(result.rules) > 1 else "")
             if top:
-                lines += wrap_list(f"{what} (P(yes and no would give different outcomes)): ", top)
+                lines.append(wrap_list(f"{what} (P(yes and no would give different outcomes)): ", top))
             else:
-                lines += wrap(f"{what}: nobody (no single ballot can change the outcome).")
+                lines.append(para(f"{what}: nobody (no single ballot can change the outcome)."))
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # annotations only: replay's output need not import the grid 
     from ..engine.replay import Outcome
     from ..model.records import VoteRecord
 
-__all__ = ["cell_label", "format_enlarged", "format_grid", "format_outcome", "long_date"]
+__all__ = ["cell_label", "format_enlarged", "format_grid", "format_outcome", "long_date", "wrap"]
 
 WIDTH = 80
 
@@ -23,7 +23,9 @@ def long_date(date: datetime.date) -> str:
     return f"{date.day} {date.strftime('%B %Y')}"
 
 
-def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
+def wrap(text: str, indent: str = "", first: str | None = None) -> str:
+    """``text`` filled to the terminal's 80 columns (:data:`WIDTH`): the first line indented by
+    ``first`` (default ``indent``), the others by ``indent``."""
     return textwrap.fill(
         text, width=WIDTH, initial_indent=indent if first is None else first, subsequent_indent=indent
     )
@@ -39,12 +41,12 @@ def format_outcome(outcome: Outcome, baseline: VoteRecord | None = None, descrip
     draft = record.draft
     lines = [f"{draft.symbol} · {long_date(draft.date)}" + (f" · {draft.meeting}" if draft.meeting else "")]
     if draft.title:
-        lines.append(_wrap(draft.title))
+        lines.append(wrap(draft.title))
     if draft.sponsors:
-        lines.append(_wrap("Sponsors: " + ", ".join(m.name for m in draft.sponsors), indent="  ", first=""))
-    lines.append(_wrap(f"Rule: {outcome.rule.name} ({outcome.rule.summary()})", indent="  ", first=""))
+        lines.append(wrap("Sponsors: " + ", ".join(m.name for m in draft.sponsors), indent="  ", first=""))
+    lines.append(wrap(f"Rule: {outcome.rule.name} ({outcome.rule.summary()})", indent="  ", first=""))
     for name, text in zip(outcome.whatifs, descriptions or outcome.whatifs, strict=False):
-        lines.append(_wrap(f"What-if: {name}" + (f": {text}" if text != name else ""), indent="  ", first=""))
+        lines.append(wrap(f"What-if: {name}" + (f": {text}" if text != name else ""), indent="  ", first=""))
     lines.append("")
     name_width = max(len(n) for n in record.council.names) + 2
     seat_width = max(len(s.label) for s in record.council.seats) + 2
@@ -66,8 +68,8 @@ def format_outcome(outcome: Outcome, baseline: VoteRecord | None = None, descrip
         tally += f", {outcome.absent} absent"
     lines.append(tally + f" ({outcome.tally})")
     for note in outcome.notes:
-        lines.append(_wrap(f"Note: {note}", indent="  ", first=""))
-    lines.append(_wrap(outcome.reason))
+        lines.append(wrap(f"Note: {note}", indent="  ", first=""))
+    lines.append(wrap(outcome.reason))
     return "\n".join(lines)
 
 
@@ -95,7 +97,7 @@ def format_grid(cells: Sequence[GridCell]) -> str:
     overridden = sorted({(c.whatif, c.outcome.rule.name) for c in cells if c.overridden})
     for whatif, used in overridden:
         note = f"* {whatif} sets its own rule: decided under {used}, not the column's rule"
-        lines += textwrap.wrap(note, width=80, subsequent_indent="  ")
+        lines.append(wrap(note, indent="  ", first=""))
     return "\n".join(lines)
 
 
@@ -104,19 +106,17 @@ def format_enlarged(result: EnlargedOutcome, descriptions: Sequence[str] = ()) -
     if result.outcome is not None:
         text = format_outcome(result.outcome, descriptions=descriptions)
         if result.supplied:
-            text += "\n" + textwrap.fill(f"New seats: {result.supplied}.", width=80)
+            text += "\n" + wrap(f"New seats: {result.supplied}.")
         return text
     draft = result.record.draft
     lines = [f"{draft.symbol} · {long_date(draft.date)}" + (f" · {draft.meeting}" if draft.meeting else "")]
     if draft.title:
-        lines.append(textwrap.fill(draft.title, width=80))
-    lines.append(textwrap.fill(f"Rule: {result.rule.name} ({result.rule.summary()})", width=80, subsequent_indent="  "))
+        lines.append(wrap(draft.title))
+    lines.append(wrap(f"Rule: {result.rule.name} ({result.rule.summary()})", indent="  ", first=""))
     for name, text in zip(result.whatifs, descriptions or result.whatifs, strict=False):
-        lines.append(
-            textwrap.fill(f"What-if: {name}" + (f": {text}" if text != name else ""), width=80, subsequent_indent="  ")
-        )
+        lines.append(wrap(f"What-if: {name}" + (f": {text}" if text != name else ""), indent="  ", first=""))
     if result.supplied:
-        lines.append(textwrap.fill(f"New seats: {result.supplied}", width=80, subsequent_indent="  "))
+        lines.append(wrap(f"New seats: {result.supplied}", indent="  ", first=""))
     lines.append("")
     council = result.council
     name_width = max(len(n) for n in council.names) + 2
@@ -128,7 +128,7 @@ def format_enlarged(result: EnlargedOutcome, descriptions: Sequence[str] = ()) -
         mark = ""
         lines.append(f"  {name:<{name_width}}{seat.label:<{seat_width}}{ballot:<9}{mark}".rstrip())
     lines.append("")
-    lines.append(textwrap.fill(result.headline(), width=80))
+    lines.append(wrap(result.headline()))
     if 0 < result.adopted < result.combinations:
         lines.append("")
         lines.append(f"  {'yes among them':<16}{'combinations':>14}{'passing':>14}")
@@ -136,10 +136,9 @@ def format_enlarged(result: EnlargedOutcome, descriptions: Sequence[str] = ()) -
             lines.append(f"  {y:<16}{total:>14,}{adopted:>14,}")
     lines.append("")
     lines.append(
-        textwrap.fill(
+        wrap(
             "Each unknown seat votes yes, no or abstain; no ballot is invented. Supply them with --new "
-            "(e.g. --new permanent=yes).",
-            width=80,
+            "(e.g. --new permanent=yes)."
         )
     )
     return "\n".join(lines)
